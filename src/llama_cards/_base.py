@@ -1,0 +1,174 @@
+"""Building blocks shared by every record: the frozen base model, provenance, year-month dates.
+
+Private: the public names are re-exported from the package.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Union
+
+from packaging.version import InvalidVersion, Version
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
+
+__all__ = ["CardVersion", "FrozenRecord", "Source", "YearMonth"]
+
+
+class FrozenRecord(BaseModel):
+    """Base of every record: immutable, strict about unknown fields, tuples for collections."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        # Ids and sources are validated once at load; nothing is coerced behind a caller's back.
+        strict=False,
+        defer_build=True,
+        revalidate_instances="never",
+    )
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})\Z")
+
+
+class YearMonth:
+    """A date known to the month, printed ``YYYY-MM`` (a knowledge cutoff, a card update).
+
+    >>> cutoff = YearMonth(2024, 8)
+    >>> str(cutoff), cutoff.year, cutoff.month
+    ('2024-08', 2024, 8)
+    >>> YearMonth.parse("2026-03") > cutoff
+    True
+    """
+
+    __slots__ = ("_month", "_year")
+    _year: int
+    _month: int
+
+    def __init__(self, year: int, month: int) -> None:
+        if not isinstance(year, int) or not isinstance(month, int):
+            raise TypeError(f"YearMonth takes integers, got year={year!r}, month={month!r}")
+        if not 1 <= month <= 12 or not 1 <= year <= 9999:
+            raise ValueError(
+                f"YearMonth({year!r}, {month!r}) is out of range: month is 1-12, year 1-9999"
+            )
+        object.__setattr__(self, "_year", year)
+        object.__setattr__(self, "_month", month)
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """Read ``"YYYY-MM"``; anything else is a :class:`ValueError` naming the text."""
+        match = _YEAR_MONTH.match(text)
+        if match is None:
+            raise ValueError(f"{text!r} is not a year and month written as YYYY-MM (e.g. 2024-08)")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    @property
+    def month(self) -> int:
+        return self._month
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"YearMonth is immutable; cannot set {name!r}")
+
+    def __str__(self) -> str:
+        return f"{self._year:04d}-{self._month:02d}"
+
+    def __repr__(self) -> str:
+        return f"YearMonth({self._year}, {self._month})"
+
+    def _key(self) -> tuple[int, int]:
+        return (self._year, self._month)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, YearMonth):
+            return self._key() == other._key()
+        return NotImplemented
+
+    def __lt__(self, other: YearMonth) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: YearMonth) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: YearMonth) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: YearMonth) -> bool:
+        return self._key() >= other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from_text = core_schema.no_info_after_validator_function(
+            cls.parse, core_schema.str_schema()
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_text,
+            python_schema=core_schema.union_schema(
+                [core_schema.is_instance_schema(cls), from_text]
+            ),
+            serialization=core_schema.to_string_ser_schema(),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2024-08"]}
+
+
+def _parse_version(value: Union[str, Version]) -> Version:
+    if isinstance(value, Version):
+        return value
+    try:
+        return Version(value)
+    except InvalidVersion as error:
+        raise ValueError(f"{value!r} is not a PEP 440 version (e.g. '4')") from error
+
+
+class CardVersion:
+    """Pydantic glue for a :class:`packaging.version.Version` stored as a string."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from_text = core_schema.no_info_after_validator_function(
+            _parse_version, core_schema.str_schema()
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_text,
+            python_schema=core_schema.union_schema(
+                [core_schema.is_instance_schema(Version), from_text]
+            ),
+            serialization=core_schema.to_string_ser_schema(),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "description": "A PEP 440 version", "examples": ["4"]}
+
+
+class Source(FrozenRecord):
+    """Where a fact comes from: a document of the card's ``documents`` and the part of it.
+
+    ``document`` is the id of an entry of :attr:`Card.documents` (which gives its title,
+    publisher, version and link); ``section`` names the section, table or clause.
+    """
+
+    document: str
+    section: str
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.section}"

@@ -1,0 +1,382 @@
+"""The card: one shipped revision of the model card, its versions, and its JSON form.
+
+>>> import llama_cards
+>>> current = llama_cards.card()
+>>> str(current.version), str(current.updated), current.title
+('4', '2026-03', 'Llama 4 Scout 17B 16E Instruct')
+>>> llama_cards.require_card(">=4").version == current.version
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from datetime import date
+from typing import Annotated, Any, Optional, Union
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+from pydantic import PrivateAttr, ValidationError
+
+from ._base import CardVersion, FrozenRecord, Source, YearMonth
+from .errors import (
+    ArgumentTypeError,
+    CardVersionError,
+    DataIntegrityError,
+    InvalidVersionSpecError,
+    SchemaVersionError,
+    UnknownModelError,
+)
+from .models import Model, Training, _modality
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Card",
+    "CatalogueSpecifications",
+    "Document",
+    "card",
+    "cards",
+    "json_schema",
+    "require_card",
+]
+
+SCHEMA_VERSION = "1.0"
+"""Version of the card data schema, ``MAJOR.MINOR``: a new major cannot be read by an old
+release; a new minor only adds."""
+
+_SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
+
+
+class Document(FrozenRecord):
+    """A document that facts are taken from, named by :attr:`Source.document`."""
+
+    id: str
+    """Short id used by :class:`Source`, e.g. ``"azure-card"``."""
+    title: str
+    publisher: str
+    version: Optional[str]
+    """The document's own version, where it states one."""
+    updated: Optional[YearMonth]
+    """When the document was last updated, where it states it."""
+    url: str
+
+
+class CatalogueSpecifications(FrozenRecord):
+    """The catalogue's summary box at the end of the card, as it prints it.
+
+    It summarises the catalogue entry's own model (Scout) and is kept apart from the
+    model records: where it differs (it lists text as the only output type, where the
+    spec table says text and code), the model records follow the spec table.
+    """
+
+    context_length: int
+    license: str
+    training_data: str
+    last_updated: YearMonth
+    input_types: tuple[str, ...]
+    output_types: tuple[str, ...]
+    provider: str
+    languages: str
+    source: Source
+
+
+_SPACES = re.compile(r"[\s_\-]+")
+
+
+def _normalise_name(name: str) -> str:
+    return _SPACES.sub("", name).casefold()
+
+
+class Card(FrozenRecord):
+    """One revision of the card, with every fact it serves.
+
+    Get it from :func:`card`, :func:`cards` or :func:`require_card`; it is immutable and
+    shared.
+    """
+
+    schema_version: str
+    """Data schema the card was written with, ``MAJOR.MINOR`` (see :data:`SCHEMA_VERSION`)."""
+    version: Annotated[Version, CardVersion]
+    """The card's version as the catalogue prints it (``4``)."""
+    title: str
+    """The catalogue entry's title, ``"Llama 4 Scout 17B 16E Instruct"``."""
+    catalogue: str
+    """The catalogue that publishes the card."""
+    provider: str
+    """The model provider named by the catalogue (``"Meta"``)."""
+    model_developer: str
+    """The model developer named by the spec table (``"Meta"``)."""
+    updated: YearMonth
+    """Month of the card's last update (``2026-03``)."""
+    release_date: date
+    """The models' release date (``2025-04-05``)."""
+    deployment_options: tuple[str, ...]
+    """How the catalogue deploys the model, as printed."""
+    license_name: str
+    """The licence the card names."""
+    source: Source
+    """The card document itself."""
+    documents: tuple[Document, ...]
+    """Every document a :class:`Source` of this card names."""
+    models: tuple[Model, ...]
+    """The Llama 4 models, in the card's order."""
+    training_total: Training
+    """The total row of the training table."""
+    training_hardware: str
+    """The GPU type of the training time, as printed."""
+    catalogue_specifications: CatalogueSpecifications
+    """The catalogue's summary box."""
+
+    _fingerprint: Optional[str] = PrivateAttr(default=None)
+    _model_index: Optional[dict[str, Model]] = PrivateAttr(default=None)
+
+    # ----------------------------------------------------------------- identity
+
+    @property
+    def fingerprint(self) -> str:
+        """sha256 of the card's canonical JSON: equal data, equal fingerprint, in any run."""
+        if self._fingerprint is None:
+            canonical = json.dumps(
+                self.model_dump(mode="json"),
+                sort_keys=True,
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
+            self._fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return self._fingerprint
+
+    def __eq__(self, other: object) -> bool:
+        # Compare the data only: the private caches differ between equal cards.
+        if isinstance(other, Card):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
+    def __repr__(self) -> str:
+        return f"<Card {self.title!r} version {self.version} updated {self.updated}>"
+
+    __str__ = __repr__
+
+    # ------------------------------------------------------------------- models
+
+    def _index(self) -> dict[str, Model]:
+        if self._model_index is None:
+            index: dict[str, Model] = {}
+            for entry in self.models:
+                names = [entry.id, entry.name, entry.short_name, *entry.aliases]
+                for repo in entry.huggingface_repos:
+                    names += [repo.id, repo.id.rsplit("/", 1)[-1]]
+                for name in names:
+                    key = _normalise_name(name)
+                    if index.setdefault(key, entry) is not entry:
+                        raise DataIntegrityError(
+                            f"the name {name!r} is given to two models, "
+                            f"{index[key].id!r} and {entry.id!r}"
+                        )
+            self._model_index = index
+        return self._model_index
+
+    def model(self, name: str) -> Model:
+        """The model of this card answering to ``name`` (see :func:`llama_cards.model`)."""
+        if not isinstance(name, str):
+            raise ArgumentTypeError(
+                f"a model name must be a string, got {type(name).__name__} {name!r}"
+            )
+        key = _normalise_name(name)
+        found = self._index().get(key)
+        if found is not None:
+            return found
+        import difflib
+
+        near = difflib.get_close_matches(key, list(self._index()), n=3, cutoff=0.5)
+        closest = list(dict.fromkeys(self._index()[k].id for k in near))
+        raise UnknownModelError(name, closest, [m.id for m in self.models])
+
+    def find_models(
+        self, *, min_context: Optional[int] = None, input_modality: Optional[str] = None
+    ) -> tuple[Model, ...]:
+        """The models of this card that meet every condition given."""
+        found = self.models
+        if min_context is not None:
+            from .models import _count
+
+            needed = _count(min_context, "min_context")
+            found = tuple(m for m in found if m.context_length >= needed)
+        if input_modality is not None:
+            wanted = _modality(input_modality)
+            found = tuple(m for m in found if wanted in m.input_modalities)
+        return found
+
+    # ------------------------------------------------------------ serialisation
+
+    def to_json(self, *, indent: Optional[int] = None) -> str:
+        """The card as JSON, with its ``schema_version``; :meth:`from_json` reads it back."""
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, data: Union[str, bytes]) -> Card:
+        """Read a card written by :meth:`to_json`.
+
+        JSON of another schema major version raises :class:`~llama_cards.SchemaVersionError`;
+        JSON that does not match the schema raises :class:`~llama_cards.DataIntegrityError`.
+        """
+        if not isinstance(data, (str, bytes, bytearray)):
+            raise ArgumentTypeError(
+                f"Card.from_json takes JSON text (str or bytes), got {type(data).__name__}"
+            )
+        try:
+            raw = json.loads(data)
+        except ValueError as error:
+            raise DataIntegrityError(f"card JSON is not valid JSON: {error}") from error
+        _check_schema_version(raw, "card JSON")
+        try:
+            return cls.model_validate(raw)
+        except ValidationError as error:
+            raise DataIntegrityError(
+                f"card JSON does not match the card schema: {error}"
+            ) from error
+
+
+def _check_schema_version(raw: object, where: str) -> None:
+    found = raw.get("schema_version") if isinstance(raw, dict) else None
+    if not isinstance(found, str):
+        raise SchemaVersionError(
+            f"{where} has no schema_version; this release reads schema {SCHEMA_VERSION}"
+        )
+    if found.split(".")[0] != _SCHEMA_MAJOR:
+        raise SchemaVersionError(
+            f"{where} uses schema {found}, which this release cannot read (it reads "
+            f"{_SCHEMA_MAJOR}.x); install a llama-cards release for schema {found}"
+        )
+
+
+# -------------------------------------------------------------------- loading
+
+_PACKAGE = "llama_cards"
+_DATA_FOLDER = "data"
+_CARD_FILE = re.compile(r"card-(?P<version>[^/]+)\.json\Z")
+_lock = threading.Lock()
+_loaded: dict[Version, Card] = {}
+_shipped: Optional[dict[Version, str]] = None
+_newest: Optional[Card] = None
+
+
+def _shipped_files() -> dict[Version, str]:
+    global _shipped
+    if _shipped is None:
+        from importlib.resources import files
+
+        found: dict[Version, str] = {}
+        for entry in (files(_PACKAGE) / _DATA_FOLDER).iterdir():
+            match = _CARD_FILE.match(entry.name)
+            if match is not None:
+                found[Version(match.group("version"))] = entry.name
+        _shipped = dict(sorted(found.items()))
+    return _shipped
+
+
+def _load(version: Version) -> Card:
+    with _lock:
+        loaded = _loaded.get(version)
+        if loaded is not None:
+            return loaded
+        from importlib.resources import files
+
+        name = _shipped_files()[version]
+        raw = (files(_PACKAGE) / _DATA_FOLDER / name).read_bytes()
+        try:
+            loaded = Card.model_validate_json(raw)
+        except ValidationError as error:
+            raise DataIntegrityError(
+                f"the shipped data file {name} does not match the card schema; the install "
+                f"is damaged, reinstall llama-cards: {error}"
+            ) from error
+        if loaded.schema_version.split(".")[0] != _SCHEMA_MAJOR or loaded.version != version:
+            raise DataIntegrityError(
+                f"the shipped data file {name} holds card {loaded.version} with schema "
+                f"{loaded.schema_version}; reinstall llama-cards"
+            )
+        _loaded[version] = loaded
+        return loaded
+
+
+def _parse_version(version: object) -> Version:
+    if isinstance(version, Version):
+        return version
+    if not isinstance(version, str):
+        raise ArgumentTypeError(
+            f"a card version must be a string such as '4', got {type(version).__name__}"
+        )
+    try:
+        return Version(version)
+    except InvalidVersion as error:
+        raise InvalidVersionSpecError(
+            f"{version!r} is not a PEP 440 version; shipped card versions are {_shipped_names()}"
+        ) from error
+
+
+def _shipped_names() -> str:
+    return ", ".join(repr(str(v)) for v in _shipped_files())
+
+
+def card(version: Optional[str] = None) -> Card:
+    """The shipped card of ``version`` (a PEP 440 version such as ``"4"``), newest when None.
+
+    An unknown version raises :class:`~llama_cards.CardVersionError` naming the shipped ones.
+    """
+    global _newest
+    if version is None:
+        if _newest is None:
+            _newest = _load(max(_shipped_files()))
+        return _newest
+    wanted = _parse_version(version)
+    if wanted not in _shipped_files():
+        raise CardVersionError(
+            f"no shipped card has version {version!r}; shipped versions are {_shipped_names()}"
+        )
+    return _load(wanted)
+
+
+def cards() -> tuple[Card, ...]:
+    """Every shipped card revision, oldest first."""
+    return tuple(_load(v) for v in _shipped_files())
+
+
+def require_card(spec: str) -> Card:
+    """The newest shipped card whose version satisfies the PEP 440 specifier set ``spec``.
+
+    >>> str(require_card("~=4.0").version)
+    '4'
+    >>> require_card(">=5")
+    Traceback (most recent call last):
+    ...
+    llama_cards.errors.CardVersionError: no shipped card satisfies '>=5'; shipped versions \
+are '4'; upgrade llama-cards for newer cards
+    """
+    if not isinstance(spec, str):
+        raise ArgumentTypeError(
+            f"a version specifier must be a string such as '>=4', got {type(spec).__name__}"
+        )
+    try:
+        specifiers = SpecifierSet(spec)
+    except InvalidSpecifier as error:
+        raise InvalidVersionSpecError(
+            f"{spec!r} is not a PEP 440 version specifier; write e.g. '>=4' or '==4.*'"
+        ) from error
+    matching = [v for v in _shipped_files() if specifiers.contains(v, prereleases=True)]
+    if not matching:
+        raise CardVersionError(
+            f"no shipped card satisfies {spec!r}; shipped versions are {_shipped_names()}; "
+            "upgrade llama-cards for newer cards"
+        )
+    return _load(matching[-1])
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`Card`, as pydantic writes it."""
+    return Card.model_json_schema()

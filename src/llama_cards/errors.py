@@ -1,0 +1,137 @@
+"""Every error the package raises.
+
+Each error subclasses :class:`LlamaCardsError` *and* the standard-library error a caller
+would already catch: :class:`LookupError` for a name that is not known, :class:`ValueError`
+for input that is malformed or out of range, :class:`TypeError` for an argument of the wrong
+type. Messages say what was asked, what exists, and what to do.
+
+>>> import llama_cards
+>>> try:
+...     llama_cards.model("llama 5")
+... except LookupError as error:
+...     print(type(error).__name__)
+UnknownModelError
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "AmbiguousQueryError",
+    "ArgumentTypeError",
+    "CardVersionError",
+    "ContextLengthExceededError",
+    "DataIntegrityError",
+    "InvalidArgumentError",
+    "InvalidCountryCodeError",
+    "InvalidLanguageTagError",
+    "InvalidVersionSpecError",
+    "LlamaCardsError",
+    "SchemaVersionError",
+    "UnknownBenchmarkError",
+    "UnknownModalityError",
+    "UnknownModelError",
+    "UnsupportedLanguageError",
+]
+
+
+def _quoted(names: Iterable[str]) -> str:
+    return ", ".join(repr(name) for name in names)
+
+
+class LlamaCardsError(Exception):
+    """Base class of every error raised by ``llama_cards``."""
+
+
+class InvalidArgumentError(LlamaCardsError, ValueError):
+    """An argument has the right type but a value that cannot be used (a negative count)."""
+
+
+class ArgumentTypeError(LlamaCardsError, TypeError):
+    """An argument has the wrong type (a string where a token count belongs)."""
+
+
+class UnknownModelError(LlamaCardsError, LookupError):
+    """No model answers to the name that was asked for.
+
+    ``closest`` holds the known names nearest to the one asked for, best first.
+    """
+
+    def __init__(self, name: object, closest: Sequence[str], known: Sequence[str]) -> None:
+        self.name = name
+        self.closest = tuple(closest)
+        self.known = tuple(known)
+        hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
+        super().__init__(
+            f"unknown model {name!r}: {hint}known models are {_quoted(self.known)} "
+            "(names ignore case, spaces, '_' and '-')"
+        )
+
+
+class UnknownBenchmarkError(LlamaCardsError, LookupError):
+    """No benchmark answers to the name that was asked for."""
+
+    def __init__(self, name: object, closest: Sequence[str], known: Sequence[str]) -> None:
+        self.name = name
+        self.closest = tuple(closest)
+        self.known = tuple(known)
+        hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
+        super().__init__(
+            f"unknown benchmark {name!r}: {hint}known benchmarks are {_quoted(self.known)} "
+            "(names ignore case, spaces and punctuation)"
+        )
+
+
+class AmbiguousQueryError(LlamaCardsError, LookupError):
+    """A query that should name one thing matches several; ``matches`` lists them."""
+
+    def __init__(self, message: str, matches: Sequence[object]) -> None:
+        self.matches = tuple(matches)
+        super().__init__(message)
+
+
+class UnknownModalityError(LlamaCardsError, ValueError):
+    """A modality name that the card does not use (it uses ``text``, ``image`` and ``code``)."""
+
+
+class ContextLengthExceededError(LlamaCardsError, ValueError):
+    """A request needs more tokens than the model's context window holds."""
+
+    def __init__(self, model: str, context_length: int, requested: int) -> None:
+        self.model = model
+        self.context_length = context_length
+        self.requested = requested
+        super().__init__(
+            f"{model} has a context length of {context_length:,} tokens, but the request needs "
+            f"{requested:,} (over by {requested - context_length:,}); shorten the prompt, lower "
+            "max_new_tokens, or pick a model with a longer context (find_models(min_context=...))"
+        )
+
+
+class UnsupportedLanguageError(LlamaCardsError, LookupError):
+    """A well-formed language tag for a language outside the card's supported list."""
+
+
+class InvalidLanguageTagError(LlamaCardsError, ValueError):
+    """A language tag that is not well formed (BCP 47 / ISO 639)."""
+
+
+class InvalidCountryCodeError(LlamaCardsError, ValueError):
+    """A domicile that is not an assigned ISO 3166-1 alpha-2 country code."""
+
+
+class CardVersionError(LlamaCardsError, LookupError):
+    """No shipped card revision matches the version that was asked for."""
+
+
+class InvalidVersionSpecError(LlamaCardsError, ValueError):
+    """A card version or version specifier that PEP 440 cannot parse."""
+
+
+class SchemaVersionError(LlamaCardsError, ValueError):
+    """Card JSON written with a data schema this release cannot read."""
+
+
+class DataIntegrityError(LlamaCardsError, ValueError):
+    """A shipped or supplied data file is damaged or does not match the schema."""

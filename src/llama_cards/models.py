@@ -1,0 +1,299 @@
+"""The Llama 4 models of the card: their specs, and checks against their limits.
+
+>>> import llama_cards
+>>> scout = llama_cards.model("scout")
+>>> scout.name, scout.context_length, scout.experts
+('Llama 4 Scout (17Bx16E)', 10000000, 16)
+>>> scout.fits_context(9_000_000, max_new_tokens=500_000)
+True
+>>> llama_cards.model("meta-llama/Llama-4-Maverick-17B-128E-Instruct").id
+'llama-4-maverick'
+"""
+
+from __future__ import annotations
+
+import operator
+from datetime import date
+from typing import TYPE_CHECKING, Literal, Optional, get_args
+
+from ._base import FrozenRecord, Source, YearMonth
+from .errors import (
+    ArgumentTypeError,
+    ContextLengthExceededError,
+    InvalidArgumentError,
+    UnknownModalityError,
+)
+
+if TYPE_CHECKING:
+    from .card import Card
+
+__all__ = [
+    "HuggingFaceRepo",
+    "Modality",
+    "Model",
+    "ModelId",
+    "Precision",
+    "Quantity",
+    "Quantization",
+    "Training",
+    "Variant",
+    "find_models",
+    "model",
+    "models",
+]
+
+ModelId = Literal["llama-4-scout", "llama-4-maverick"]
+"""Canonical id of a Llama 4 model of the card."""
+
+Modality = Literal["text", "image", "code"]
+"""A kind of input or output named by the card."""
+
+Precision = Literal["bf16", "fp8"]
+"""Numeric format of released weights."""
+
+Variant = Literal["pretrained", "instruct"]
+"""Whether a checkpoint is the pretrained or the instruction-tuned model."""
+
+MODALITIES: tuple[str, ...] = get_args(Modality)
+
+
+class Quantity(FrozenRecord):
+    """A number as the card prints it: ``~40T`` is ``Quantity(value=40_000_000_000_000,
+    approximate=True, printed="~40T")``.
+
+    ``int(quantity)`` gives the value.
+    """
+
+    value: int
+    """The number, in units (tokens, hours)."""
+    approximate: bool
+    """True where the card marks the number approximate (a leading ``~``)."""
+    printed: str
+    """The text the card prints, e.g. ``"~40T"``."""
+
+    def __int__(self) -> int:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.printed
+
+
+class HuggingFaceRepo(FrozenRecord):
+    """A published checkpoint of a model on the Hugging Face Hub."""
+
+    id: str
+    """Repository id, e.g. ``"meta-llama/Llama-4-Scout-17B-16E-Instruct"``."""
+    variant: Variant
+    """``"pretrained"`` or ``"instruct"``."""
+    precision: Precision
+    """Precision of the weights in that repository, e.g. ``"bf16"``."""
+    source: Source
+
+
+class Training(FrozenRecord):
+    """One row of the card's training table: compute, power and emissions."""
+
+    gpu_hours: int
+    """GPU hours of pre-training, e.g. ``5_000_000`` (the card prints ``5.0M``)."""
+    power_watts: Optional[int]
+    """Peak power per GPU in watts; ``None`` where the card prints ``-`` (the total row)."""
+    location_based_tco2eq: int
+    """Location-based greenhouse gas emissions, tons CO2eq."""
+    market_based_tco2eq: int
+    """Market-based greenhouse gas emissions, tons CO2eq."""
+    source: Source
+
+
+class Quantization(FrozenRecord):
+    """How a model's weights are released and what hardware they fit."""
+
+    released_precisions: tuple[Precision, ...]
+    """Precisions of the released weights, e.g. ``("bf16", "fp8")``."""
+    note: str
+    """What the card says the weights fit on, in short words."""
+    source: Source
+
+
+def _count(value: object, name: str) -> int:
+    """A token count: a non-negative integer. Floats are ValueError, other types TypeError."""
+    if isinstance(value, bool):
+        raise ArgumentTypeError(f"{name} must be an integer number of tokens, got {value!r}")
+    if isinstance(value, float):
+        raise InvalidArgumentError(
+            f"{name} must be a whole number of tokens, got {value!r}; pass an int"
+        )
+    try:
+        count = operator.index(value)  # type: ignore[arg-type]  # checked: TypeError below
+    except TypeError:
+        raise ArgumentTypeError(
+            f"{name} must be an integer number of tokens, got {type(value).__name__} {value!r}"
+        ) from None
+    if count < 0:
+        raise InvalidArgumentError(f"{name} must be zero or more tokens, got {count}")
+    return count
+
+
+def _modality(value: object) -> str:
+    if value in MODALITIES:
+        return str(value)
+    if isinstance(value, str) and value.strip().lower() in MODALITIES:
+        return value.strip().lower()
+    known = ", ".join(repr(name) for name in MODALITIES)
+    raise UnknownModalityError(f"unknown modality {value!r}: the card names {known}")
+
+
+class Model(FrozenRecord):
+    """One Llama 4 model as the card describes it.
+
+    Every field is the card's value; ``source`` says where it is printed.
+    """
+
+    id: ModelId
+    """Canonical id, e.g. ``"llama-4-scout"``."""
+    name: str
+    """The name as the card's spec table prints it, e.g. ``"Llama 4 Scout (17Bx16E)"``."""
+    short_name: str
+    """The name as the card's training table prints it, e.g. ``"Llama 4 Scout"``."""
+    aliases: tuple[str, ...]
+    """Other names that :func:`model` accepts (short names, catalogue names)."""
+    active_parameters: int
+    """Parameters activated per token, e.g. ``17_000_000_000`` (``17B (Activated)``)."""
+    total_parameters: int
+    """All parameters, e.g. ``109_000_000_000`` (``109B (Total)``)."""
+    experts: int
+    """Number of experts of the mixture-of-experts layers, e.g. ``16``."""
+    input_modalities: tuple[Modality, ...]
+    """What the model takes in, e.g. ``("text", "image")``."""
+    output_modalities: tuple[Modality, ...]
+    """What the model produces, e.g. ``("text", "code")``."""
+    input_description: str
+    """The input modalities as printed, e.g. ``"Multilingual text and image"``."""
+    output_description: str
+    """The output modalities as printed, e.g. ``"Multilingual text and code"``."""
+    context_length: int
+    """Context window in tokens, e.g. ``10_000_000`` (the card prints ``10M``)."""
+    context_length_printed: str
+    """The context length as printed, e.g. ``"10M"``."""
+    training_tokens: Quantity
+    """Pre-training tokens, e.g. ``~40T``."""
+    knowledge_cutoff: YearMonth
+    """Month of the pre-training data cutoff, e.g. ``2024-08``."""
+    release_date: date
+    """Release date of the model, e.g. ``2025-04-05``."""
+    huggingface_repos: tuple[HuggingFaceRepo, ...]
+    """Every published checkpoint of the model on the Hugging Face Hub."""
+    training: Training
+    """The model's row of the training table."""
+    quantization: Quantization
+    """Released weight precisions and what they fit on."""
+    source: Source
+
+    def fits_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> bool:
+        """Whether ``prompt_tokens + max_new_tokens`` fits in the context window.
+
+        A negative or non-integer count raises :class:`~llama_cards.InvalidArgumentError`
+        (a ``ValueError``); a count that is not a number raises
+        :class:`~llama_cards.ArgumentTypeError` (a ``TypeError``).
+
+        >>> import llama_cards
+        >>> llama_cards.model("maverick").fits_context(1_000_000)
+        True
+        >>> llama_cards.model("maverick").fits_context(999_999, max_new_tokens=2)
+        False
+        """
+        requested = _count(prompt_tokens, "prompt_tokens") + _count(
+            max_new_tokens, "max_new_tokens"
+        )
+        return requested <= self.context_length
+
+    def check_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> None:
+        """Raise :class:`~llama_cards.ContextLengthExceededError` unless the request fits.
+
+        >>> import llama_cards
+        >>> llama_cards.model("maverick").check_context(2_000_000)
+        Traceback (most recent call last):
+        ...
+        llama_cards.errors.ContextLengthExceededError: Llama 4 Maverick (17Bx128E) has a \
+context length of 1,000,000 tokens, but the request needs 2,000,000 (over by 1,000,000); \
+shorten the prompt, lower max_new_tokens, or pick a model with a longer context \
+(find_models(min_context=...))
+        """
+        requested = _count(prompt_tokens, "prompt_tokens") + _count(
+            max_new_tokens, "max_new_tokens"
+        )
+        if requested > self.context_length:
+            raise ContextLengthExceededError(self.name, self.context_length, requested)
+
+    def accepts(self, modality: str) -> bool:
+        """Whether the model takes ``modality`` (``"text"``, ``"image"`` or ``"code"``) as input.
+
+        >>> import llama_cards
+        >>> llama_cards.model("scout").accepts("image")
+        True
+        """
+        return _modality(modality) in self.input_modalities
+
+    def produces(self, modality: str) -> bool:
+        """Whether the model outputs ``modality`` (``"text"``, ``"image"`` or ``"code"``).
+
+        >>> import llama_cards
+        >>> llama_cards.model("scout").produces("image")
+        False
+        """
+        return _modality(modality) in self.output_modalities
+
+
+def _current() -> Card:
+    from .card import card
+
+    return card()
+
+
+_RESOLVED: dict[object, Model] = {}
+_RESOLVED_LIMIT = 512
+
+
+def model(name: str) -> Model:
+    """The model of the newest card answering to ``name``.
+
+    ``name`` may be the id (``"llama-4-scout"``), a short name (``"scout"``), the card's
+    name (``"Llama 4 Scout (17Bx16E)"``), a catalogue name
+    (``"Llama-4-Scout-17B-16E-Instruct"``) or a Hugging Face repository id, in any case,
+    with spaces, ``_`` or ``-``. An unknown name raises
+    :class:`~llama_cards.UnknownModelError` naming the closest known names.
+
+    >>> model("Llama_4_SCOUT").id
+    'llama-4-scout'
+    """
+    try:
+        return _RESOLVED[name]
+    except (KeyError, TypeError):
+        pass
+    found = _current().model(name)
+    if len(_RESOLVED) < _RESOLVED_LIMIT:
+        _RESOLVED[name] = found
+    return found
+
+
+def models() -> tuple[Model, ...]:
+    """Every model of the newest card, in the card's order (Scout, then Maverick).
+
+    >>> [m.id for m in models()]
+    ['llama-4-scout', 'llama-4-maverick']
+    """
+    return _current().models
+
+
+def find_models(
+    *,
+    min_context: Optional[int] = None,
+    input_modality: Optional[str] = None,
+) -> tuple[Model, ...]:
+    """The models of the newest card that meet every condition given.
+
+    >>> [m.id for m in find_models(min_context=2_000_000)]
+    ['llama-4-scout']
+    >>> [m.id for m in find_models(input_modality="image")]
+    ['llama-4-scout', 'llama-4-maverick']
+    """
+    return _current().find_models(min_context=min_context, input_modality=input_modality)
