@@ -6,7 +6,9 @@ Private: the public names are re-exported from the package.
 from __future__ import annotations
 
 import re
-from typing import Any, Union
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
 
 from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -15,6 +17,9 @@ from pydantic_core import CoreSchema, core_schema
 
 __all__ = ["CardVersion", "FrozenRecord", "Source", "YearMonth"]
 
+_Record = TypeVar("_Record", bound="FrozenRecord")
+_Convert = Callable[[Any], Any]
+
 
 class FrozenRecord(BaseModel):
     """Base of every record: immutable, strict about unknown fields, tuples for collections."""
@@ -22,11 +27,59 @@ class FrozenRecord(BaseModel):
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
-        # Ids and sources are validated once at load; nothing is coerced behind a caller's back.
-        strict=False,
+        # Building a validator costs more than the rest of a cold start; a record class only
+        # builds one when something validates through it (Card.from_json, the tests).
         defer_build=True,
-        revalidate_instances="never",
     )
+
+    _trusted_plan: ClassVar[Union[tuple[tuple[str, _Convert], ...], None]] = None
+
+    @classmethod
+    def _from_trusted(cls: type[_Record], data: dict[str, Any]) -> _Record:
+        """Build a record from data already proven valid, without building a validator.
+
+        Only for the shipped data, whose bytes are pinned by sha256 to a file that the test
+        suite validates with pydantic (and checks this path builds an equal card from it).
+        """
+        plan = cls.__dict__.get("_trusted_plan")
+        if plan is None:
+            plan = tuple(
+                (name, _converter(field.annotation)) for name, field in cls.model_fields.items()
+            )
+            cls._trusted_plan = plan
+        record = cls.model_construct(**{name: convert(data[name]) for name, convert in plan})
+        return cast(_Record, record)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(annotation: Any) -> _Convert:
+    """How to turn trusted JSON for ``annotation`` into the value pydantic would build."""
+    origin = get_origin(annotation)
+    if origin is tuple:
+        item = _converter(get_args(annotation)[0])
+        if item is _identity:
+            return tuple
+        return lambda values: tuple(item(value) for value in values)
+    if origin is Union:
+        (inner,) = (arg for arg in get_args(annotation) if arg is not type(None))
+        convert = _converter(inner)
+        return lambda value: None if value is None else convert(value)
+    if origin is Literal or annotation in (str, int, bool):
+        return _identity
+    if annotation is float:
+        return float
+    if annotation is date:
+        return date.fromisoformat
+    if isinstance(annotation, type) and issubclass(annotation, FrozenRecord):
+        return annotation._from_trusted
+    if annotation is YearMonth:
+        return YearMonth.parse
+    if annotation is Version:
+        return Version
+    raise TypeError(f"no trusted converter for {annotation!r}")  # a schema change needs one
 
 
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})\Z")

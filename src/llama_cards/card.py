@@ -11,15 +11,14 @@ True
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import threading
 from datetime import date
 from typing import Annotated, Any, Optional, Union
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 from pydantic import PrivateAttr, ValidationError
+from pydantic_core import from_json
 
 from ._base import CardVersion, FrozenRecord, Source, YearMonth
 from .errors import (
@@ -139,6 +138,8 @@ class Card(FrozenRecord):
     def fingerprint(self) -> str:
         """sha256 of the card's canonical JSON: equal data, equal fingerprint, in any run."""
         if self._fingerprint is None:
+            import json
+
             canonical = json.dumps(
                 self.model_dump(mode="json"),
                 sort_keys=True,
@@ -229,6 +230,8 @@ class Card(FrozenRecord):
             raise ArgumentTypeError(
                 f"Card.from_json takes JSON text (str or bytes), got {type(data).__name__}"
             )
+        import json
+
         try:
             raw = json.loads(data)
         except ValueError as error:
@@ -257,9 +260,14 @@ def _check_schema_version(raw: object, where: str) -> None:
 
 # -------------------------------------------------------------------- loading
 
-_PACKAGE = "llama_cards"
 _DATA_FOLDER = "data"
-_CARD_FILE = re.compile(r"card-(?P<version>[^/]+)\.json\Z")
+# Every shipped card revision: version -> sha256 of its data file, data/card-<version>.json.
+# The test suite validates each file with pydantic and checks its hash against this table,
+# so loading can trust the bytes once their hash matches and skip building validators
+# (see docs/performance.md). Update with `python -m llama_cards._pin` after a data change.
+_SHIPPED_SHA256: dict[str, str] = {
+    "4": "f8d5eac036e5d30fed9af2349099215b0f43c291b8063a8b4c82bf0312b58b6b",
+}
 _lock = threading.Lock()
 _loaded: dict[Version, Card] = {}
 _shipped: Optional[dict[Version, str]] = None
@@ -267,17 +275,35 @@ _newest: Optional[Card] = None
 
 
 def _shipped_files() -> dict[Version, str]:
+    """Shipped versions, oldest first, each with its data file name."""
     global _shipped
     if _shipped is None:
-        from importlib.resources import files
-
-        found: dict[Version, str] = {}
-        for entry in (files(_PACKAGE) / _DATA_FOLDER).iterdir():
-            match = _CARD_FILE.match(entry.name)
-            if match is not None:
-                found[Version(match.group("version"))] = entry.name
-        _shipped = dict(sorted(found.items()))
+        _shipped = {
+            Version(version): f"card-{version}.json"
+            for version in sorted(_SHIPPED_SHA256, key=Version)
+        }
     return _shipped
+
+
+def _read_data(name: str) -> bytes:
+    # pkgutil.get_data goes through the package's loader, so zip and frozen installs work;
+    # it costs a fraction of importing importlib.resources (see docs/performance.md).
+    import pkgutil
+
+    data = pkgutil.get_data(__package__ or "llama_cards", f"{_DATA_FOLDER}/{name}")
+    if data is None:  # pragma: no cover - only for loaders without get_data
+        raise DataIntegrityError(f"the package loader cannot read the data file {name}")
+    return data
+
+
+def _validate(raw: bytes, name: str) -> Card:
+    try:
+        return Card.model_validate_json(raw)
+    except ValidationError as error:
+        raise DataIntegrityError(
+            f"the data file {name} does not match the card schema; the install is damaged, "
+            f"reinstall llama-cards: {error}"
+        ) from error
 
 
 def _load(version: Version) -> Card:
@@ -285,22 +311,24 @@ def _load(version: Version) -> Card:
         loaded = _loaded.get(version)
         if loaded is not None:
             return loaded
-        from importlib.resources import files
-
         name = _shipped_files()[version]
-        raw = (files(_PACKAGE) / _DATA_FOLDER / name).read_bytes()
         try:
-            loaded = Card.model_validate_json(raw)
-        except ValidationError as error:
+            raw = _read_data(name)
+        except OSError as error:
             raise DataIntegrityError(
-                f"the shipped data file {name} does not match the card schema; the install "
-                f"is damaged, reinstall llama-cards: {error}"
+                f"the data file {name} cannot be read ({error}); reinstall llama-cards"
             ) from error
-        if loaded.schema_version.split(".")[0] != _SCHEMA_MAJOR or loaded.version != version:
+        expected = _SHIPPED_SHA256[str(version)]
+        if hashlib.sha256(raw).hexdigest() != expected:
+            # Say what is wrong with it when the schema can, then refuse it either way.
+            _validate(raw, name)
             raise DataIntegrityError(
-                f"the shipped data file {name} holds card {loaded.version} with schema "
-                f"{loaded.schema_version}; reinstall llama-cards"
+                f"the data file {name} differs from the one this release shipped (sha256 "
+                f"{expected}); it was changed or damaged, reinstall llama-cards"
             )
+        loaded = Card._from_trusted(from_json(raw))
+        if loaded.version != version:
+            raise DataIntegrityError(f"the data file {name} holds card {loaded.version}")
         _loaded[version] = loaded
         return loaded
 
@@ -362,6 +390,8 @@ are '4'; upgrade llama-cards for newer cards
         raise ArgumentTypeError(
             f"a version specifier must be a string such as '>=4', got {type(spec).__name__}"
         )
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
     try:
         specifiers = SpecifierSet(spec)
     except InvalidSpecifier as error:
