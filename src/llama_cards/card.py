@@ -129,6 +129,12 @@ class Card(FrozenRecord):
     catalogue_specifications: CatalogueSpecifications
     """The catalogue's summary box."""
 
+    # --- benchmarks: fields of the benchmark tables go here ---
+
+    # --- languages: fields of the supported languages go here ---
+
+    # --- licence: fields of the licence and acceptable use policy go here ---
+
     _fingerprint: Optional[str] = PrivateAttr(default=None)
     _model_index: Optional[dict[str, Model]] = PrivateAttr(default=None)
 
