@@ -30,7 +30,20 @@ class FrozenRecord(BaseModel):
         # Building a validator costs more than the rest of a cold start; a record class only
         # builds one when something validates through it (Card.from_json, the tests).
         defer_build=True,
+        # Fields such as `model_developer` are the card's words, not pydantic's namespace.
+        protected_namespaces=(),
     )
+
+    def __eq__(self, other: object) -> bool:
+        # Records are equal when their fields are; caches and pydantic's bookkeeping (which
+        # differs between pydantic releases for constructed and validated records) are not
+        # part of a record's value.
+        if type(other) is type(self):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
 
     _trusted_plan: ClassVar[Union[tuple[tuple[str, _Convert], ...], None]] = None
 

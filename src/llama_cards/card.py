@@ -18,7 +18,6 @@ from typing import Annotated, Any, Optional, Union
 
 from packaging.version import InvalidVersion, Version
 from pydantic import PrivateAttr, ValidationError
-from pydantic_core import from_json
 
 from ._base import CardVersion, FrozenRecord, Source, YearMonth
 from .errors import (
@@ -30,6 +29,11 @@ from .errors import (
     UnknownModelError,
 )
 from .models import Model, Training, _modality
+
+try:
+    from pydantic_core import from_json as _parse_json
+except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
+    from json import loads as _parse_json
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -154,12 +158,6 @@ class Card(FrozenRecord):
             )
             self._fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         return self._fingerprint
-
-    def __eq__(self, other: object) -> bool:
-        # Compare the data only: the private caches differ between equal cards.
-        if isinstance(other, Card):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
 
     def __hash__(self) -> int:
         return hash(self.fingerprint)
@@ -332,7 +330,7 @@ def _load(version: Version) -> Card:
                 f"the data file {name} differs from the one this release shipped (sha256 "
                 f"{expected}); it was changed or damaged, reinstall llama-cards"
             )
-        loaded = Card._from_trusted(from_json(raw))
+        loaded = Card._from_trusted(_parse_json(raw))
         if loaded.version != version:
             raise DataIntegrityError(f"the data file {name} holds card {loaded.version}")
         _loaded[version] = loaded

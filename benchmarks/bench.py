@@ -1,0 +1,140 @@
+"""Measure the performance budgets of DESIGN.md, side by side in one run.
+
+Cold start: medians over repeated fresh processes, interleaved so that machine noise hits
+every variant alike, reported as ratios to a fresh process that runs
+``from pydantic import BaseModel`` (and, for the bare import, to an empty interpreter).
+Warm calls: microseconds per call, best of several timeit repeats.
+
+    python benchmarks/bench.py [--runs 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+
+BASELINE = "from pydantic import BaseModel"
+COLD = {
+    "bare interpreter": "pass",
+    "pydantic baseline": BASELINE,
+    "import llama_cards": "import llama_cards",
+    "import + first model()": "import llama_cards; llama_cards.model('scout')",
+}
+PEAK_MEMORY = (
+    "import resource, sys; {code}; "
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform != 'darwin' "
+    "else 1 / 1024))"
+)
+
+
+def _time_process(code: str) -> float:
+    start = timeit.default_timer()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return timeit.default_timer() - start
+
+
+def _peak_kib(code: str) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY.format(code=code)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(out.stdout.strip())
+
+
+def cold_start(runs: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in COLD}
+    for _ in range(runs):
+        for name, code in COLD.items():
+            samples[name].append(_time_process(code))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def peak_memory(runs: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in COLD}
+    for _ in range(runs):
+        for name, code in COLD.items():
+            samples[name].append(_peak_kib(code))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def warm_microseconds(call: Callable[[], object], number: int = 20_000) -> float:
+    call()
+    best = min(timeit.repeat(call, number=number, repeat=7))
+    return best / number * 1e6
+
+
+def warm_calls() -> dict[str, tuple[float, float]]:
+    """Name -> (microseconds per call, budget)."""
+    import llama_cards
+
+    scout = llama_cards.model("scout")
+    results = {
+        "model('scout')": (warm_microseconds(lambda: llama_cards.model("scout")), 1.0),
+        "model('meta-llama/Llama-4-Maverick-17B-128E-Instruct')": (
+            warm_microseconds(
+                lambda: llama_cards.model("meta-llama/Llama-4-Maverick-17B-128E-Instruct")
+            ),
+            1.0,
+        ),
+        "Model.fits_context(100_000, 1_000)": (
+            warm_microseconds(lambda: scout.fits_context(100_000, 1_000)),
+            float("nan"),
+        ),
+    }
+    extra: dict[str, tuple[str, float]] = {
+        "supports_language('pt-BR')": ("llama_cards.supports_language('pt-BR')", 1.0),
+        "score('scout', 'mmlu-pro', table='instruct')": (
+            "llama_cards.score('scout', 'mmlu-pro', table='instruct')",
+            5.0,
+        ),
+        "assess_use(domicile='US')": ("llama_cards.assess_use(domicile='US')", 20.0),
+    }
+    for name, (expression, budget) in extra.items():
+        function = expression.split("(")[0].split(".")[-1]
+        if hasattr(llama_cards, function):
+            call = eval("lambda: " + expression, {"llama_cards": llama_cards})
+            results[name] = (warm_microseconds(call), budget)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=25, help="fresh processes per variant")
+    args = parser.parse_args()
+
+    import pydantic
+
+    print(f"Python {sys.version.split()[0]}, pydantic {pydantic.VERSION}, {args.runs} runs")
+    times = cold_start(args.runs)
+    base = times["pydantic baseline"]
+    bare = times["bare interpreter"]
+    print("\nCold start (median wall time of a fresh process)")
+    for name, seconds in times.items():
+        print(f"  {name:<26} {seconds * 1e3:8.1f} ms  {seconds / base:5.2f}x pydantic")
+    first = times["import + first model()"] / base
+    print(f"  import + first model() / pydantic baseline: {first:.2f}  (budget 1.30)")
+    only = times["import llama_cards"] / bare
+    print(f"  import llama_cards / bare interpreter:      {only:.2f}")
+
+    memory = peak_memory(max(3, args.runs // 5))
+    print("\nPeak memory (median max RSS of a fresh process)")
+    for name, kib in memory.items():
+        print(f"  {name:<26} {kib / 1024:8.1f} MiB")
+    ratio = memory["import + first model()"] / memory["pydantic baseline"]
+    print(f"  import + first model() / pydantic baseline: {ratio:.2f}  (budget 1.25)")
+
+    print("\nWarm calls (best of 7 repeats)")
+    for name, (micro, budget) in warm_calls().items():
+        limit = "" if budget != budget else f"  (budget {budget:g} us)"
+        print(f"  {name:<55} {micro:7.3f} us{limit}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Sessions: tests on every CPython 3.9-3.13 found, lowest dependencies, lint, typecheck."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = False
+nox.options.sessions = ["tests", "lowest", "lint", "typecheck"]
+
+ALL_PYTHONS = ["3.9", "3.10", "3.11", "3.12", "3.13"]
+# pyenv keeps interpreters under ~/.pyenv/versions; put them on PATH so nox finds them.
+for version_dir in sorted(
+    Path(os.environ.get("PYENV_ROOT", "~/.pyenv")).expanduser().glob("versions/3.*/bin")
+):
+    os.environ["PATH"] = f"{os.environ['PATH']}{os.pathsep}{version_dir}"
+PYTHONS = [version for version in ALL_PYTHONS if shutil.which(f"python{version}")]
+
+LOWEST = ["pydantic==2.0", "packaging==22.0"]
+PYTEST = ["-p", "no:cacheprovider"]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The whole test suite, on each interpreter."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *PYTEST, *session.posargs)
+
+
+@nox.session(python=PYTHONS[0] if PYTHONS else None)
+def lowest(session: nox.Session) -> None:
+    """The suite against the lowest dependency versions pyproject.toml declares."""
+    session.install("-e", ".[test]", *LOWEST)
+    session.run("python", "-m", "pip", "freeze")
+    session.run("pytest", *PYTEST, *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff lint and format check."""
+    session.install("ruff")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict with the pydantic plugin over src, tests, noxfile and benchmarks."""
+    session.install("-e", ".[test]", "mypy", "nox")
+    session.run("mypy")

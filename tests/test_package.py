@@ -1,0 +1,74 @@
+"""The package's face: its version, its public names, its type information."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+
+from packaging.version import Version
+
+import llama_cards
+
+PUBLIC_NAMES = {
+    "SCHEMA_VERSION",
+    "AmbiguousQueryError",
+    "ArgumentTypeError",
+    "Card",
+    "CardVersionError",
+    "CatalogueSpecifications",
+    "ContextLengthExceededError",
+    "DataIntegrityError",
+    "Document",
+    "HuggingFaceRepo",
+    "InvalidArgumentError",
+    "InvalidCountryCodeError",
+    "InvalidLanguageTagError",
+    "InvalidVersionSpecError",
+    "LlamaCardsError",
+    "Modality",
+    "Model",
+    "ModelId",
+    "Precision",
+    "Quantity",
+    "Quantization",
+    "SchemaVersionError",
+    "Source",
+    "Training",
+    "UnknownBenchmarkError",
+    "UnknownModalityError",
+    "UnknownModelError",
+    "UnsupportedLanguageError",
+    "Variant",
+    "YearMonth",
+    "__version__",
+    "card",
+    "cards",
+    "find_models",
+    "json_schema",
+    "model",
+    "models",
+    "require_card",
+}
+
+
+def test_public_names_are_pinned() -> None:
+    assert set(llama_cards.__all__) == PUBLIC_NAMES
+    assert len(llama_cards.__all__) == len(PUBLIC_NAMES)
+    for name in llama_cards.__all__:
+        assert hasattr(llama_cards, name), name
+
+
+def test_version_is_pep440_and_matches_the_installed_metadata() -> None:
+    assert str(Version(llama_cards.__version__)) == llama_cards.__version__
+    assert importlib.metadata.version("llama-cards") == llama_cards.__version__
+
+
+def test_schema_version_is_major_minor() -> None:
+    assert re.fullmatch(r"\d+\.\d+", llama_cards.SCHEMA_VERSION)
+    assert llama_cards.card().schema_version == llama_cards.SCHEMA_VERSION
+
+
+def test_package_is_typed() -> None:
+    from importlib.resources import files
+
+    assert (files("llama_cards") / "py.typed").is_file()
