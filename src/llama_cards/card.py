@@ -33,7 +33,7 @@ from .models import Model, Training, _modality
 try:
     from pydantic_core import from_json as _parse_json
 except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
-    from json import loads as _parse_json
+    from json import loads as _parse_json  # type: ignore[assignment]  # bytes in, objects out
 
 __all__ = [
     "SCHEMA_VERSION",
