@@ -10,7 +10,7 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.sessions = ["tests", "lowest", "lint", "typecheck"]
+nox.options.sessions = ["tests", "lowest", "lint", "typecheck", "docs"]
 
 ALL_PYTHONS = ["3.9", "3.10", "3.11", "3.12", "3.13"]
 # pyenv keeps interpreters under ~/.pyenv/versions; put them on PATH so nox finds them.
@@ -52,3 +52,12 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict with the pydantic plugin over src, tests, noxfile and benchmarks."""
     session.install("-e", ".[test]", "mypy", "nox")
     session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site; any warning fails the build."""
+    session.install("-e", ".[docs]")
+    session.run(
+        "mkdocs", "build", "--strict", "--site-dir", "site", env={"NO_MKDOCS_2_WARNING": "1"}
+    )

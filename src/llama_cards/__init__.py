@@ -1,8 +1,11 @@
 """The published Llama 4 model card as typed, frozen, versioned data.
 
+```pycon
 >>> import llama_cards
 >>> llama_cards.model("scout").context_length
 10000000
+
+```
 """
 
 from __future__ import annotations

@@ -101,11 +101,14 @@ _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})\Z")
 class YearMonth:
     """A date known to the month, printed ``YYYY-MM`` (a knowledge cutoff, a card update).
 
+    ```pycon
     >>> cutoff = YearMonth(2024, 8)
     >>> str(cutoff), cutoff.year, cutoff.month
     ('2024-08', 2024, 8)
     >>> YearMonth.parse("2026-03") > cutoff
     True
+
+    ```
     """
 
     __slots__ = ("_month", "_year")

@@ -1,11 +1,14 @@
 """The card: one shipped revision of the model card, its versions, and its JSON form.
 
+```pycon
 >>> import llama_cards
 >>> current = llama_cards.card()
 >>> str(current.version), str(current.updated), current.title
 ('4', '2026-03', 'Llama 4 Scout 17B 16E Instruct')
 >>> llama_cards.require_card(">=4").version == current.version
 True
+
+```
 """
 
 from __future__ import annotations
@@ -382,6 +385,7 @@ def cards() -> tuple[Card, ...]:
 def require_card(spec: str) -> Card:
     """The newest shipped card whose version satisfies the PEP 440 specifier set ``spec``.
 
+    ```pycon
     >>> str(require_card("~=4.0").version)
     '4'
     >>> require_card(">=5")
@@ -389,6 +393,8 @@ def require_card(spec: str) -> Card:
     ...
     llama_cards.errors.CardVersionError: no shipped card satisfies '>=5'; shipped versions \
 are '4'; upgrade llama-cards for newer cards
+
+    ```
     """
     if not isinstance(spec, str):
         raise ArgumentTypeError(

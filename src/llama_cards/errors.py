@@ -5,12 +5,15 @@ would already catch: :class:`LookupError` for a name that is not known, :class:`
 for input that is malformed or out of range, :class:`TypeError` for an argument of the wrong
 type. Messages say what was asked, what exists, and what to do.
 
+```pycon
 >>> import llama_cards
 >>> try:
 ...     llama_cards.model("llama 5")
 ... except LookupError as error:
 ...     print(type(error).__name__)
 UnknownModelError
+
+```
 """
 
 from __future__ import annotations

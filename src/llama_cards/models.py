@@ -1,5 +1,6 @@
 """The Llama 4 models of the card: their specs, and checks against their limits.
 
+```pycon
 >>> import llama_cards
 >>> scout = llama_cards.model("scout")
 >>> scout.name, scout.context_length, scout.experts
@@ -8,6 +9,8 @@
 True
 >>> llama_cards.model("meta-llama/Llama-4-Maverick-17B-128E-Instruct").id
 'llama-4-maverick'
+
+```
 """
 
 from __future__ import annotations
@@ -195,11 +198,14 @@ class Model(FrozenRecord):
         (a ``ValueError``); a count that is not a number raises
         :class:`~llama_cards.ArgumentTypeError` (a ``TypeError``).
 
+        ```pycon
         >>> import llama_cards
         >>> llama_cards.model("maverick").fits_context(1_000_000)
         True
         >>> llama_cards.model("maverick").fits_context(999_999, max_new_tokens=2)
         False
+
+        ```
         """
         requested = _count(prompt_tokens, "prompt_tokens") + _count(
             max_new_tokens, "max_new_tokens"
@@ -209,6 +215,7 @@ class Model(FrozenRecord):
     def check_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> None:
         """Raise :class:`~llama_cards.ContextLengthExceededError` unless the request fits.
 
+        ```pycon
         >>> import llama_cards
         >>> llama_cards.model("maverick").check_context(2_000_000)
         Traceback (most recent call last):
@@ -217,6 +224,8 @@ class Model(FrozenRecord):
 context length of 1,000,000 tokens, but the request needs 2,000,000 (over by 1,000,000); \
 shorten the prompt, lower max_new_tokens, or pick a model with a longer context \
 (find_models(min_context=...))
+
+        ```
         """
         requested = _count(prompt_tokens, "prompt_tokens") + _count(
             max_new_tokens, "max_new_tokens"
@@ -227,18 +236,24 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
     def accepts(self, modality: str) -> bool:
         """Whether the model takes ``modality`` (``"text"``, ``"image"`` or ``"code"``) as input.
 
+        ```pycon
         >>> import llama_cards
         >>> llama_cards.model("scout").accepts("image")
         True
+
+        ```
         """
         return _modality(modality) in self.input_modalities
 
     def produces(self, modality: str) -> bool:
         """Whether the model outputs ``modality`` (``"text"``, ``"image"`` or ``"code"``).
 
+        ```pycon
         >>> import llama_cards
         >>> llama_cards.model("scout").produces("image")
         False
+
+        ```
         """
         return _modality(modality) in self.output_modalities
 
@@ -262,8 +277,11 @@ def model(name: str) -> Model:
     with spaces, ``_`` or ``-``. An unknown name raises
     :class:`~llama_cards.UnknownModelError` naming the closest known names.
 
+    ```pycon
     >>> model("Llama_4_SCOUT").id
     'llama-4-scout'
+
+    ```
     """
     try:
         return _RESOLVED[name]
@@ -278,8 +296,11 @@ def model(name: str) -> Model:
 def models() -> tuple[Model, ...]:
     """Every model of the newest card, in the card's order (Scout, then Maverick).
 
+    ```pycon
     >>> [m.id for m in models()]
     ['llama-4-scout', 'llama-4-maverick']
+
+    ```
     """
     return _current().models
 
@@ -291,9 +312,12 @@ def find_models(
 ) -> tuple[Model, ...]:
     """The models of the newest card that meet every condition given.
 
+    ```pycon
     >>> [m.id for m in find_models(min_context=2_000_000)]
     ['llama-4-scout']
     >>> [m.id for m in find_models(input_modality="image")]
     ['llama-4-scout', 'llama-4-maverick']
+
+    ```
     """
     return _current().find_models(min_context=min_context, input_modality=input_modality)
