@@ -31,6 +31,7 @@ from .errors import (
     SchemaVersionError,
     UnknownModelError,
 )
+from .license import Countries, Entity, LicenseTerms, UseAssessment, _assess, _LicenseIndex
 from .models import Model, Training, _modality
 
 try:
@@ -141,6 +142,26 @@ class Card(FrozenRecord):
     # --- languages: fields of the supported languages go here ---
 
     # --- licence: fields of the licence and acceptable use policy go here ---
+    license: LicenseTerms
+    """The Llama 4 licence and acceptable use policy terms, each with its clause and sources."""
+    countries: Countries
+    """The country code lists the licence check uses (assigned ISO 3166-1 codes, the EU, the
+    EEA outside the EU, Switzerland), each with its source and the date it was checked."""
+
+    _license_index: Optional[_LicenseIndex] = PrivateAttr(default=None)
+
+    def assess_use(
+        self,
+        *,
+        domicile: str,
+        entity: Entity = "company",
+        end_user: bool = False,
+        monthly_active_users: Optional[int] = None,
+        model: Union[str, Model, None] = None,
+    ) -> UseAssessment:
+        """Whether a use is permitted under this card's licence terms (see
+        :func:`llama_cards.assess_use`); answers are cached on the card."""
+        return _assess(self, domicile, entity, end_user, monthly_active_users, model)
 
     _fingerprint: Optional[str] = PrivateAttr(default=None)
     _model_index: Optional[dict[str, Model]] = PrivateAttr(default=None)
@@ -273,7 +294,7 @@ _DATA_FOLDER = "data"
 # so loading can trust the bytes once their hash matches and skip building validators
 # (see docs/performance.md). Update with `python -m llama_cards._pin` after a data change.
 _SHIPPED_SHA256: dict[str, str] = {
-    "4": "f8d5eac036e5d30fed9af2349099215b0f43c291b8063a8b4c82bf0312b58b6b",
+    "4": "3a9b3d6f1b99e1276b57408535d4157b3f4b01f3d9b115a79353d3b8335cc51a",
 }
 _lock = threading.Lock()
 _loaded: dict[Version, Card] = {}

@@ -1,0 +1,827 @@
+"""The Llama 4 licence and acceptable use policy as cited facts, and a check of a use against them.
+
+Every restriction and obligation is a record with the clause it comes from, a short
+explanation in this package's own words, and its sources (ids of :attr:`Card.documents`,
+which link the licence and the policy). :func:`assess_use` applies the checkable ones to
+a licensee. Its answer is guidance read from the published terms, not legal advice.
+
+>>> import llama_cards
+>>> terms = llama_cards.license_terms()
+>>> terms.name, str(terms.effective_date)
+('Llama 4 Community License Agreement', '2025-04-05')
+>>> terms.user_threshold.clause, terms.user_threshold.monthly_active_users
+('Section 2', 700000000)
+>>> verdict = llama_cards.assess_use(domicile="de", entity="company")
+>>> verdict.permitted, [finding.clause for finding in verdict.blocking]
+(False, ['Section 1(a)'])
+>>> llama_cards.assess_use(domicile="DE", end_user=True).permitted
+True
+>>> llama_cards.assess_use(domicile="NO").licensor
+'Meta Platforms Ireland Limited'
+"""
+
+from __future__ import annotations
+
+import operator
+from datetime import date
+from typing import TYPE_CHECKING, Literal, Optional, Union, get_args
+
+from ._base import FrozenRecord, Source
+from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
+from .models import Modality, Model, ModelId
+
+if TYPE_CHECKING:
+    from .card import Card
+
+__all__ = [
+    "Countries",
+    "CountryCodeHint",
+    "CountryGroup",
+    "CountryGroupId",
+    "Entity",
+    "EuRestriction",
+    "Finding",
+    "LicenseTerm",
+    "LicenseTerms",
+    "Licensor",
+    "Obligation",
+    "OutOfScopeId",
+    "OutOfScopeUse",
+    "PolicyItem",
+    "ProhibitedUse",
+    "Role",
+    "TermId",
+    "UseAssessment",
+    "UserThreshold",
+    "assess_use",
+    "license_terms",
+]
+
+TermId = Literal[
+    "eu-multimodal-restriction",
+    "eu-end-user-exemption",
+    "monthly-active-users",
+    "end-user-product",
+    "licensor",
+    "agreement-copy",
+    "built-with-llama",
+    "llama-name-prefix",
+    "notice-file",
+    "laws-and-policy",
+    "acceptable-use",
+    "brand-guidelines",
+    "indemnity",
+    "delete-on-termination",
+    "litigation-termination",
+    "no-warranty",
+    "limitation-of-liability",
+    "governing-law",
+]
+"""Id of a term of the licence or the policy, e.g. ``"monthly-active-users"``."""
+
+Role = Literal["licensee", "end-user"]
+"""Who an obligation binds: a licensee, or an end user of a product that builds Llama 4 in."""
+
+Entity = Literal["company", "individual"]
+"""What kind of party asks: the EU restriction names individuals and companies apart."""
+
+CountryGroupId = Literal[
+    "iso-3166-1-alpha-2", "eu-member-states", "eu-territories", "eea-non-eu", "switzerland"
+]
+"""Id of a list of country codes in :attr:`Countries.groups`."""
+
+OutOfScopeId = Literal["unlawful", "prohibited-by-terms", "unsupported-languages-or-capabilities"]
+"""Id of an out-of-scope use the card names."""
+
+ENTITIES: tuple[str, ...] = get_args(Entity)
+
+
+# ------------------------------------------------------------------- the terms
+
+
+class LicenseTerm(FrozenRecord):
+    """One term of the licence or the policy: a restriction, exemption or condition."""
+
+    id: TermId
+    """Stable id, e.g. ``"eu-multimodal-restriction"``."""
+    clause: str
+    """The clause as the documents number it, e.g. ``"Section 1(b)(i)"``."""
+    explanation: str
+    """What the term means, in short plain words (not the document's own sentences)."""
+    sources: tuple[Source, ...]
+    """Where the term is written: ids of :attr:`Card.documents` and the part of each."""
+
+
+class EuRestriction(LicenseTerm):
+    """Section 1(a) rights withheld, for the multimodal models, from the European Union.
+
+    The acceptable use policy and the card's licence notice set it out; it binds
+    individuals domiciled in, and companies with their principal place of business in,
+    the EU, and spares end users of products that build the models in.
+    """
+
+    multimodal_input: Modality
+    """The input that makes a model multimodal for this clause (``"image"``); a model is
+    covered when its :attr:`Model.input_modalities` include it."""
+    restricted_groups: tuple[CountryGroupId, ...]
+    """The :class:`CountryGroup` ids whose codes count as the European Union."""
+    end_user_exemption: LicenseTerm
+    """The exemption for end users of a product or service that incorporates the models."""
+
+
+class UserThreshold(LicenseTerm):
+    """Section 2: above a monthly-active-user count, a licence must be requested from Meta."""
+
+    monthly_active_users: int
+    """The limit, ``700_000_000``; only a count *above* it needs Meta's licence."""
+    end_user_exemption: LicenseTerm
+    """Section 1(b)(ii): Section 2 does not apply to whoever receives the materials inside
+    a licensee's integrated end-user product."""
+
+
+class Licensor(LicenseTerm):
+    """The licence's definition of "Meta": which Meta company is the licensor, by location.
+
+    It uses the EEA and Switzerland to pick the licensor; it restricts nobody (the EU
+    restriction is a different clause with a different list).
+    """
+
+    inside: str
+    """The licensor for those located, or with a principal place of business, in
+    :attr:`groups` (``"Meta Platforms Ireland Limited"``)."""
+    outside: str
+    """The licensor for everyone else (``"Meta Platforms, Inc."``)."""
+    groups: tuple[CountryGroupId, ...]
+    """The :class:`CountryGroup` ids that make up the EEA and Switzerland."""
+
+
+class Obligation(LicenseTerm):
+    """Something a licensee (or an end user) must do, and when it applies."""
+
+    applies_when: str
+    """The situation that triggers it, e.g. ``"you distribute copies of the Llama materials"``."""
+    applies_to: tuple[Role, ...]
+    """Who it binds: ``"licensee"``, ``"end-user"`` or both."""
+
+
+class PolicyItem(FrozenRecord):
+    """A sub-item of a prohibited use, summarised."""
+
+    number: str
+    """The path of numbers the policy prints, e.g. ``"1.1.2"`` (item 2 of item 1 of
+    heading 1)."""
+    summary: str
+    """What it prohibits, in short words of this package."""
+
+
+class ProhibitedUse(FrozenRecord):
+    """A heading of the acceptable use policy's list of prohibited uses, summarised.
+
+    The policy numbers its headings 1, 3, 4, 5, 6 (it prints no 2); :attr:`number` keeps
+    the printed number and :attr:`position` counts the headings from 1 to 5.
+    """
+
+    number: str
+    """The heading's number as the policy prints it, e.g. ``"3"``."""
+    position: int
+    """The heading's place in the list, from 1."""
+    summary: str
+    """What it prohibits, in short words of this package."""
+    items: tuple[PolicyItem, ...]
+    """Its sub-items, in the policy's order (empty where it has none)."""
+    source: Source
+
+
+class OutOfScopeUse(FrozenRecord):
+    """A use the card calls out of scope."""
+
+    id: OutOfScopeId
+    """Stable id, e.g. ``"unsupported-languages-or-capabilities"``."""
+    summary: str
+    """What is out of scope, in short words of this package."""
+    sources: tuple[Source, ...]
+
+
+class LicenseTerms(FrozenRecord):
+    """The Llama 4 Community License Agreement and its acceptable use policy, as data.
+
+    >>> import llama_cards
+    >>> terms = llama_cards.license_terms()
+    >>> terms.eu_restriction.clause, terms.eu_restriction.end_user_exemption.id
+    ('Section 1(a)', 'eu-end-user-exemption')
+    >>> [(use.number, use.position) for use in terms.prohibited_uses]
+    [('1', 1), ('3', 2), ('4', 3), ('5', 4), ('6', 5)]
+    """
+
+    name: str
+    """The licence's title, ``"Llama 4 Community License Agreement"``."""
+    effective_date: date
+    """The Llama 4 version effective date the licence states (``2025-04-05``)."""
+    license_url: str
+    """Where the licence is published."""
+    use_policy_name: str
+    """The policy's title, ``"Llama 4 Acceptable Use Policy"``."""
+    use_policy_url: str
+    """Where the acceptable use policy is published."""
+    disclaimer: str
+    """What an assessment from these terms is: guidance, not legal advice."""
+    eu_restriction: EuRestriction
+    """Section 1(a) rights withheld in the EU for the multimodal models."""
+    user_threshold: UserThreshold
+    """Section 2: the monthly-active-user limit."""
+    licensor: Licensor
+    """Which Meta company grants the licence, by the licensee's location."""
+    obligations: tuple[Obligation, ...]
+    """What a licensee (or end user) must do: attribution, naming, notice, policy, ..."""
+    other_terms: tuple[LicenseTerm, ...]
+    """The remaining terms that bind a licensee (termination, warranty, liability, law)."""
+    prohibited_uses: tuple[ProhibitedUse, ...]
+    """The policy's prohibited-use headings, in its order."""
+    out_of_scope_uses: tuple[OutOfScopeUse, ...]
+    """The uses the card calls out of scope."""
+
+    def terms(self) -> tuple[LicenseTerm, ...]:
+        """Every term, restrictions and exemptions first, then obligations, then the rest.
+
+        >>> import llama_cards
+        >>> [term.id for term in llama_cards.license_terms().terms()][:3]
+        ['eu-multimodal-restriction', 'eu-end-user-exemption', 'monthly-active-users']
+        """
+        return (
+            self.eu_restriction,
+            self.eu_restriction.end_user_exemption,
+            self.user_threshold,
+            self.user_threshold.end_user_exemption,
+            self.licensor,
+            *self.obligations,
+            *self.other_terms,
+        )
+
+
+# ------------------------------------------------------------------- countries
+
+
+class CountryGroup(FrozenRecord):
+    """A list of ISO 3166-1 alpha-2 codes, with its source and the date it was checked."""
+
+    id: CountryGroupId
+    """Stable id, e.g. ``"eu-member-states"``."""
+    name: str
+    """What the list is."""
+    codes: tuple[str, ...]
+    """The codes, upper case, sorted."""
+    checked: date
+    """When the list was last checked against its source."""
+    source: Source
+
+
+class CountryCodeHint(FrozenRecord):
+    """A code people often give that ISO 3166-1 does not assign, and what to give instead."""
+
+    given: str
+    """The code as often given, upper case, e.g. ``"UK"``."""
+    use_instead: Optional[str]
+    """The assigned code to use, e.g. ``"GB"``; ``None`` where there is none (``"EU"``)."""
+    reason: str
+    """Why the code is not accepted."""
+    source: Source
+
+
+class Countries(FrozenRecord):
+    """The country lists the licence check uses, each with its own source and date.
+
+    >>> import llama_cards
+    >>> countries = llama_cards.card().countries
+    >>> len(countries.group("iso-3166-1-alpha-2").codes)
+    249
+    >>> len(countries.group("eu-member-states").codes)
+    27
+    >>> countries.group("eea-non-eu").codes
+    ('IS', 'LI', 'NO')
+    """
+
+    groups: tuple[CountryGroup, ...]
+    """Every list: assigned codes, EU member states, other EU territories, the EEA outside
+    the EU, and Switzerland."""
+    hints: tuple[CountryCodeHint, ...]
+    """Unassigned codes that are often given, with what to use instead."""
+
+    def group(self, group_id: CountryGroupId) -> CountryGroup:
+        """The list with id ``group_id``; an unknown id raises
+        :class:`~llama_cards.InvalidArgumentError` naming the known ones."""
+        for found in self.groups:
+            if found.id == group_id:
+                return found
+        known = ", ".join(repr(found.id) for found in self.groups)
+        raise InvalidArgumentError(f"no country list {group_id!r}; the lists are {known}")
+
+
+# ------------------------------------------------------------------ assessment
+
+
+class Finding(FrozenRecord):
+    """One term checked against a use: what it says about it, and whether it blocks it."""
+
+    term: TermId
+    """The id of the :class:`LicenseTerm` checked."""
+    clause: str
+    """The clause that decides it, e.g. ``"Section 2"``."""
+    explanation: str
+    """What the clause means for this use, in plain words."""
+    blocks: bool
+    """True when the clause withholds the rights for this use."""
+    sources: tuple[Source, ...]
+    """Where the clause, and any country list it used, come from."""
+
+
+class UseAssessment(FrozenRecord):
+    """Whether a use of Llama 4 is permitted under the published terms, and why.
+
+    It is guidance read from the published licence and policy, not legal advice
+    (:attr:`disclaimer` says so).
+    """
+
+    permitted: bool
+    """True when no finding blocks the use."""
+    domicile: str
+    """The ISO 3166-1 alpha-2 code assessed, upper case."""
+    entity: Entity
+    """``"company"`` or ``"individual"``."""
+    end_user: bool
+    """Whether the party only uses a product or service that builds Llama 4 in."""
+    model: Optional[ModelId]
+    """The model assessed; ``None`` for every model of the card."""
+    licensor: str
+    """The Meta company that grants the licence for this domicile."""
+    findings: tuple[Finding, ...]
+    """Every checkable term, in the order: EU restriction, user limit, licensor."""
+    obligations: tuple[Obligation, ...]
+    """What the party must do when permitted (empty when not: no rights, no conditions)."""
+    disclaimer: str
+    """That this is guidance from the published terms, not legal advice."""
+    sources: tuple[Source, ...]
+    """Every source the findings and obligations cite, without repeats."""
+    links: tuple[str, ...]
+    """The URL of every document :attr:`sources` names, without repeats."""
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        """The findings that block the use (empty when permitted)."""
+        return tuple(finding for finding in self.findings if finding.blocks)
+
+    def __str__(self) -> str:
+        verdict = "permitted" if self.permitted else "not permitted"
+        lines = [f"{verdict} ({self.disclaimer})"]
+        for finding in self.findings:
+            mark = "blocks" if finding.blocks else "ok"
+            lines.append(f"  {mark:6} {finding.clause}: {finding.explanation}")
+        if self.obligations:
+            lines.append("obligations:")
+            lines += [
+                f"  {item.clause}: {item.explanation} (when {item.applies_when})"
+                for item in self.obligations
+            ]
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------- the check
+
+
+class _LicenseIndex:
+    """What :func:`assess_use` needs from one card, computed once and kept on the card."""
+
+    __slots__ = (
+        "assessments",
+        "built_from",
+        "codes",
+        "eea_or_switzerland",
+        "hints",
+        "licensor_codes",
+        "model_names",
+        "restricted",
+    )
+
+    def __init__(self, card: Card) -> None:
+        countries = card.countries
+        terms = card.license
+        # The card's field values; a copy made with model_copy() has other ones and shares
+        # this index, which must not answer for it.
+        self.built_from = card.__dict__
+        # Every spelling of every assigned code (DE, De, dE, de): one dict lookup checks
+        # and normalises a domicile, and only ASCII letters can match.
+        self.codes: dict[str, str] = {}
+        for code in countries.group("iso-3166-1-alpha-2").codes:
+            first, second = code[0], code[1]
+            for spelled in {
+                code,
+                code.lower(),
+                first + second.lower(),
+                first.lower() + second,
+            }:
+                self.codes[spelled] = code
+        self.restricted: dict[str, CountryGroup] = {
+            code: group
+            for group in map(countries.group, terms.eu_restriction.restricted_groups)
+            for code in group.codes
+        }
+        self.licensor_codes = frozenset(
+            code for group_id in terms.licensor.groups for code in countries.group(group_id).codes
+        )
+        self.eea_or_switzerland = frozenset(
+            countries.group("eea-non-eu").codes + countries.group("switzerland").codes
+        )
+        self.hints = {hint.given: hint for hint in countries.hints}
+        self.model_names: dict[str, ModelId] = {}
+        self.assessments: dict[tuple[str, Entity, bool, str, Optional[ModelId]], UseAssessment] = {}
+
+
+_MODEL_NAME_LIMIT = 256
+
+
+def _index(card: Card) -> _LicenseIndex:
+    index = card._license_index
+    if index is None or index.built_from is not card.__dict__:
+        index = card._license_index = _LicenseIndex(card)
+    return index
+
+
+def _country_error(index: _LicenseIndex, domicile: str) -> InvalidCountryCodeError:
+    given = repr(domicile)
+    examples = "e.g. 'US', 'DE' or 'JP', in any case"
+    stripped = domicile.strip()
+    # Only ASCII letters can be a code: "ß".upper() is "SS", which must not pass as SS.
+    cleaned = stripped.upper() if stripped.isascii() else ""
+    hint = index.hints.get(cleaned)
+    if hint is not None:
+        instead = f"; use {hint.use_instead!r}" if hint.use_instead is not None else ""
+        return InvalidCountryCodeError(
+            f"{given} is not an assigned ISO 3166-1 alpha-2 country code: {hint.reason}{instead}"
+        )
+    if stripped != domicile and cleaned in index.codes:
+        return InvalidCountryCodeError(
+            f"{given} has whitespace around the country code; give {cleaned!r}"
+        )
+    letters = domicile.isascii() and domicile.isalpha()
+    if letters and len(domicile) == 2:
+        return InvalidCountryCodeError(
+            f"{given} is well formed but not an assigned ISO 3166-1 alpha-2 country code; "
+            f"give the code of a country, {examples} (the assigned codes are "
+            "card().countries.group('iso-3166-1-alpha-2').codes)"
+        )
+    if letters and len(domicile) == 3:
+        return InvalidCountryCodeError(
+            f"{given} has three letters (an ISO 3166-1 alpha-3 code?); give the two-letter "
+            f"alpha-2 code, {examples}"
+        )
+    return InvalidCountryCodeError(
+        f"{given} is not an ISO 3166-1 alpha-2 country code, which is two letters, {examples}"
+    )
+
+
+def _domicile(index: _LicenseIndex, domicile: object) -> str:
+    if not isinstance(domicile, str):
+        raise ArgumentTypeError(
+            "domicile must be an ISO 3166-1 alpha-2 country code as a string, e.g. 'US', "
+            f"got {type(domicile).__name__} {domicile!r}"
+        )
+    code = index.codes.get(domicile)
+    if code is None:
+        raise _country_error(index, domicile)
+    return code
+
+
+def _entity(entity: object) -> Entity:
+    if entity == "company":
+        return "company"
+    if entity == "individual":
+        return "individual"
+    known = " or ".join(repr(name) for name in ENTITIES)
+    if not isinstance(entity, str):
+        raise ArgumentTypeError(
+            f"entity must be the string {known}, got {type(entity).__name__} {entity!r}"
+        )
+    near = entity.strip().lower()
+    hint = f"; did you mean {near!r}?" if near in ENTITIES else ""
+    raise InvalidArgumentError(f"entity must be {known}, got {entity!r}{hint}")
+
+
+def _users(count: object) -> Optional[int]:
+    if count is None or type(count) is int:
+        value = count
+    elif isinstance(count, (bool, float)):
+        raise ArgumentTypeError(
+            "monthly_active_users must be a whole number as an int (e.g. 650_000_000) or "
+            f"None, got {type(count).__name__} {count!r}"
+        )
+    else:
+        try:
+            value = operator.index(count)  # type: ignore[arg-type]  # TypeError handled below
+        except TypeError:
+            raise ArgumentTypeError(
+                "monthly_active_users must be an int (e.g. 650_000_000) or None, "
+                f"got {type(count).__name__} {count!r}"
+            ) from None
+    if value is not None and value < 0:
+        raise InvalidArgumentError(
+            f"monthly_active_users must be zero or more, got {value}; pass None when unknown"
+        )
+    return value
+
+
+def _model_id(card: Card, index: _LicenseIndex, model: object) -> Optional[ModelId]:
+    if model is None:
+        return None
+    if isinstance(model, Model):
+        return card.model(model.id).id
+    if not isinstance(model, str):
+        raise ArgumentTypeError(
+            "model must be a model name such as 'scout', a Model, or None, "
+            f"got {type(model).__name__} {model!r}"
+        )
+    found = index.model_names.get(model)
+    if found is None:
+        found = card.model(model).id
+        if len(index.model_names) < _MODEL_NAME_LIMIT:
+            index.model_names[model] = found
+    return found
+
+
+def _assess(
+    card: Card,
+    domicile: object,
+    entity: object,
+    end_user: object,
+    monthly_active_users: object,
+    model: object,
+) -> UseAssessment:
+    index = _index(card)
+    code = _domicile(index, domicile)
+    party = _entity(entity)
+    if end_user is not True and end_user is not False:
+        raise ArgumentTypeError(
+            f"end_user must be True or False, got {type(end_user).__name__} {end_user!r}"
+        )
+    only_end_user = end_user is True
+    users = _users(monthly_active_users)
+    if users is None:
+        band = "unknown"
+    elif users > card.license.user_threshold.monthly_active_users:
+        band = "above"
+    else:
+        band = "within"
+    model_id = _model_id(card, index, model)
+    key = (code, party, only_end_user, band, model_id)
+    found = index.assessments.get(key)
+    if found is None:
+        found = index.assessments[key] = _build(card, index, *key)
+    return found
+
+
+def _unique(items: list[Source]) -> tuple[Source, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _names(models: tuple[Model, ...]) -> str:
+    names = [m.short_name for m in models]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _eu_finding(
+    card: Card,
+    index: _LicenseIndex,
+    code: str,
+    entity: Entity,
+    end_user: bool,
+    model_id: Optional[ModelId],
+) -> Finding:
+    rule = card.license.eu_restriction
+    # By id from this card's own records: the card's name index is shared by model_copy().
+    considered = tuple(m for m in card.models if model_id is None or m.id == model_id)
+    multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
+    group = index.restricted.get(code)
+    if not multimodal:
+        return Finding.model_construct(
+            term=rule.id,
+            clause=rule.clause,
+            explanation=(
+                f"{_names(considered)} takes no {rule.multimodal_input} input, so it is not a "
+                "multimodal model and the EU restriction does not cover it."
+            ),
+            blocks=False,
+            sources=rule.sources,
+        )
+    names = _names(multimodal)
+    if group is None:
+        aside = (
+            " The licence names the EEA and Switzerland only to say which Meta company is "
+            "the licensor."
+            if code in index.eea_or_switzerland
+            else ""
+        )
+        return Finding.model_construct(
+            term=rule.id,
+            clause=rule.clause,
+            explanation=(
+                f"{code} is not in the European Union, so the EU restriction on {names} does "
+                f"not apply.{aside}"
+            ),
+            blocks=False,
+            sources=rule.sources,
+        )
+    where = (
+        "an EU member state"
+        if group.id == "eu-member-states"
+        else "part of an EU member state where the EU treaties apply"
+    )
+    sources = _unique([*rule.sources, group.source])
+    if end_user:
+        exemption = rule.end_user_exemption
+        return Finding.model_construct(
+            term=exemption.id,
+            clause=exemption.clause,
+            explanation=(
+                f"{code} is {where}, but an end user of a product or service that builds in "
+                f"{names} is outside the EU restriction."
+            ),
+            blocks=False,
+            sources=_unique([*exemption.sources, group.source]),
+        )
+    who = (
+        "An individual domiciled in"
+        if entity == "individual"
+        else "A company with its principal place of business in"
+    )
+    return Finding.model_construct(
+        term=rule.id,
+        clause=rule.clause,
+        explanation=(
+            f"{who} {code} ({where}) is not granted the {rule.clause} rights to the "
+            f"multimodal {names}; the restriction does not reach end users of products "
+            "that build them in."
+        ),
+        blocks=True,
+        sources=sources,
+    )
+
+
+def _users_finding(card: Card, end_user: bool, band: str) -> Finding:
+    rule = card.license.user_threshold
+    limit = f"{rule.monthly_active_users:,}"
+    month = f"the calendar month before the Llama 4 release date ({card.release_date})"
+    if end_user:
+        exemption = rule.end_user_exemption
+        return Finding.model_construct(
+            term=exemption.id,
+            clause=exemption.clause,
+            explanation=(
+                "Receiving Llama 4 inside a licensee's integrated end-user product puts you "
+                f"outside {rule.clause} and its {limit} monthly-active-user limit."
+            ),
+            blocks=False,
+            sources=exemption.sources,
+        )
+    if band == "above":
+        explanation = (
+            f"More than {limit} monthly active users in {month}: no rights under the licence "
+            "until Meta grants them; request a licence from Meta, which may refuse it."
+        )
+    elif band == "within":
+        explanation = (
+            f"Not more than {limit} monthly active users: the {rule.clause} limit is not exceeded."
+        )
+    else:
+        explanation = (
+            "Not checked, as monthly_active_users was not given: with more than "
+            f"{limit} monthly active users (yours and your affiliates') in {month}, "
+            "you would need a licence from Meta."
+        )
+    return Finding.model_construct(
+        term=rule.id,
+        clause=rule.clause,
+        explanation=explanation,
+        blocks=band == "above",
+        sources=rule.sources,
+    )
+
+
+def _licensor_finding(card: Card, index: _LicenseIndex, code: str) -> tuple[str, Finding]:
+    rule = card.license.licensor
+    if code in index.licensor_codes:
+        name, where = rule.inside, "in the EEA or Switzerland"
+    else:
+        name, where = rule.outside, "outside the EEA and Switzerland"
+    finding = Finding.model_construct(
+        term=rule.id,
+        clause=rule.clause,
+        explanation=f"{name} is the licensor for {code} ({where}).",
+        blocks=False,
+        sources=rule.sources,
+    )
+    return name, finding
+
+
+def _build(
+    card: Card,
+    index: _LicenseIndex,
+    code: str,
+    entity: Entity,
+    end_user: bool,
+    band: str,
+    model_id: Optional[ModelId],
+) -> UseAssessment:
+    licensor, licensor_finding = _licensor_finding(card, index, code)
+    findings = (
+        _eu_finding(card, index, code, entity, end_user, model_id),
+        _users_finding(card, end_user, band),
+        licensor_finding,
+    )
+    permitted = not any(finding.blocks for finding in findings)
+    role = "end-user" if end_user else "licensee"
+    obligations = (
+        tuple(item for item in card.license.obligations if role in item.applies_to)
+        if permitted
+        else ()
+    )
+    cited = [source for finding in findings for source in finding.sources]
+    cited += [source for obligation in obligations for source in obligation.sources]
+    sources = _unique(cited)
+    urls = {document.id: document.url for document in card.documents}
+    links = tuple(dict.fromkeys(urls[source.document] for source in sources))
+    return UseAssessment.model_construct(
+        permitted=permitted,
+        domicile=code,
+        entity=entity,
+        end_user=end_user,
+        model=model_id,
+        licensor=licensor,
+        findings=findings,
+        obligations=obligations,
+        disclaimer=card.license.disclaimer,
+        sources=sources,
+        links=links,
+    )
+
+
+# ------------------------------------------------------------------ public API
+
+
+def _current() -> Card:
+    from .card import card
+
+    return card()
+
+
+def license_terms() -> LicenseTerms:
+    """The licence and acceptable use policy terms of the newest card.
+
+    >>> license_terms().licensor.outside
+    'Meta Platforms, Inc.'
+    """
+    return _current().license
+
+
+def assess_use(
+    *,
+    domicile: str,
+    entity: Entity = "company",
+    end_user: bool = False,
+    monthly_active_users: Optional[int] = None,
+    model: Union[str, Model, None] = None,
+) -> UseAssessment:
+    """Whether a party may use Llama 4 under the published terms, and why, clause by clause.
+
+    ``domicile`` is an ISO 3166-1 alpha-2 code in any case (``"de"``, ``"US"``): where an
+    individual is domiciled, or where a company has its principal place of business.
+    ``entity`` is ``"company"`` or ``"individual"``. ``end_user`` is True for a party that
+    only uses a product or service that builds Llama 4 in. ``monthly_active_users`` is the
+    count of the party's (and its affiliates') products and services in the calendar month
+    before the Llama 4 release date, ``None`` when unknown. ``model`` narrows the check to
+    one model (any name :func:`~llama_cards.model` takes); ``None`` checks every model of the
+    card.
+
+    A malformed or unassigned country code raises :class:`~llama_cards.InvalidCountryCodeError`
+    (a ``ValueError``) naming what was given and what would work; another entity or a
+    negative user count raises :class:`~llama_cards.InvalidArgumentError`; an argument of the
+    wrong type (a ``bool`` user count included) raises :class:`~llama_cards.ArgumentTypeError`;
+    an unknown model raises :class:`~llama_cards.UnknownModelError`.
+
+    The answer is guidance read from the published terms, not legal advice.
+
+    >>> print(assess_use(domicile="us", monthly_active_users=800_000_000))
+    not permitted (Guidance read from the published Llama 4 licence and acceptable use policy; \
+not legal advice.)
+      ok     Section 1(a): US is not in the European Union, so the EU restriction on Llama 4 \
+Scout and Llama 4 Maverick does not apply.
+      blocks Section 2: More than 700,000,000 monthly active users in the calendar month before \
+the Llama 4 release date (2025-04-05): no rights under the licence until Meta grants them; \
+request a licence from Meta, which may refuse it.
+      ok     Definitions ("Meta"): Meta Platforms, Inc. is the licensor for US (outside the EEA \
+and Switzerland).
+    >>> assess_use(domicile="UK")
+    Traceback (most recent call last):
+    ...
+    llama_cards.errors.InvalidCountryCodeError: 'UK' is not an assigned ISO 3166-1 alpha-2 \
+country code: ISO 3166-1 only reserves UK at the United Kingdom's request; its assigned code is \
+GB; use 'GB'
+    """
+    return _assess(_current(), domicile, entity, end_user, monthly_active_users, model)
