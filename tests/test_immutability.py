@@ -52,3 +52,31 @@ def test_records_are_hashable_and_comparable() -> None:
     scout, maverick = llama_cards.models()
     assert len({scout, maverick, llama_cards.model("scout")}) == 2
     assert hash(llama_cards.card()) == hash(llama_cards.card())
+
+
+def test_a_changed_copy_of_the_card_answers_with_its_own_data() -> None:
+    import copy
+
+    original = llama_cards.card()
+    original.model("scout")  # warm the original's caches
+    fingerprint = original.fingerprint
+    scout = original.model("scout").model_copy(update={"context_length": 5})
+    changed = original.model_copy(update={"models": (scout, original.models[1])})
+    assert changed.model("scout").context_length == 5
+    assert changed.fingerprint != fingerprint
+    assert original.model("scout").context_length == 10_000_000
+    assert original.fingerprint == fingerprint
+    for duplicate in (copy.copy(original), copy.deepcopy(original)):
+        assert duplicate == original
+        assert duplicate.fingerprint == fingerprint
+
+
+def test_records_pickle_and_copy() -> None:
+    import copy
+    import pickle
+
+    current = llama_cards.card()
+    assert pickle.loads(pickle.dumps(current)) == current
+    cutoff = llama_cards.model("maverick").knowledge_cutoff
+    assert copy.deepcopy(cutoff) == cutoff
+    assert pickle.loads(pickle.dumps(cutoff)) == cutoff

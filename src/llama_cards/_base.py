@@ -144,6 +144,10 @@ class YearMonth:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"YearMonth is immutable; cannot set {name!r}")
 
+    def __reduce__(self) -> tuple[type[YearMonth], tuple[int, int]]:
+        # Rebuild through __init__ (pickle, copy, deepcopy), since attributes cannot be set.
+        return (YearMonth, (self._year, self._month))
+
     def __str__(self) -> str:
         return f"{self._year:04d}-{self._month:02d}"
 

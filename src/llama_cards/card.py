@@ -186,6 +186,22 @@ class Card(FrozenRecord):
     def __hash__(self) -> int:
         return hash(self.fingerprint)
 
+    # Copies (model_copy, copy.copy, copy.deepcopy) must not inherit the caches built from
+    # this card's data: a copy with updated fields would answer with the old values.
+    def __copy__(self) -> Card:
+        copied = super().__copy__()
+        copied._clear_caches()
+        return copied
+
+    def __deepcopy__(self, memo: Optional[dict[int, Any]] = None) -> Card:
+        copied = super().__deepcopy__(memo)
+        copied._clear_caches()
+        return copied
+
+    def _clear_caches(self) -> None:
+        for name, private in self.__private_attributes__.items():
+            setattr(self, name, private.get_default())
+
     def __repr__(self) -> str:
         return f"<Card {self.title!r} version {self.version} updated {self.updated}>"
 

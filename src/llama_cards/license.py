@@ -22,13 +22,12 @@ True
 
 from __future__ import annotations
 
-import operator
 from datetime import date
 from typing import TYPE_CHECKING, Literal, Optional, Union, get_args
 
 from ._base import FrozenRecord, Source
 from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
-from .models import Modality, Model, ModelId
+from .models import Modality, Model, ModelId, _count
 
 if TYPE_CHECKING:
     from .card import Card
@@ -392,7 +391,6 @@ class _LicenseIndex:
 
     __slots__ = (
         "assessments",
-        "built_from",
         "codes",
         "eea_or_switzerland",
         "hints",
@@ -404,9 +402,6 @@ class _LicenseIndex:
     def __init__(self, card: Card) -> None:
         countries = card.countries
         terms = card.license
-        # The card's field values; a copy made with model_copy() has other ones and shares
-        # this index, which must not answer for it.
-        self.built_from = card.__dict__
         # Every spelling of every assigned code (DE, De, dE, de): one dict lookup checks
         # and normalises a domicile, and only ASCII letters can match.
         self.codes: dict[str, str] = {}
@@ -440,7 +435,7 @@ _MODEL_NAME_LIMIT = 256
 
 def _index(card: Card) -> _LicenseIndex:
     index = card._license_index
-    if index is None or index.built_from is not card.__dict__:
+    if index is None:
         index = card._license_index = _LicenseIndex(card)
     return index
 
@@ -506,26 +501,9 @@ def _entity(entity: object) -> Entity:
 
 
 def _users(count: object) -> Optional[int]:
-    if count is None or type(count) is int:
-        value = count
-    elif isinstance(count, (bool, float)):
-        raise ArgumentTypeError(
-            "monthly_active_users must be a whole number as an int (e.g. 650_000_000) or "
-            f"None, got {type(count).__name__} {count!r}"
-        )
-    else:
-        try:
-            value = operator.index(count)  # type: ignore[arg-type]  # TypeError handled below
-        except TypeError:
-            raise ArgumentTypeError(
-                "monthly_active_users must be an int (e.g. 650_000_000) or None, "
-                f"got {type(count).__name__} {count!r}"
-            ) from None
-    if value is not None and value < 0:
-        raise InvalidArgumentError(
-            f"monthly_active_users must be zero or more, got {value}; pass None when unknown"
-        )
-    return value
+    if count is None:
+        return None
+    return _count(count, "monthly_active_users", unit="users")
 
 
 def _model_id(card: Card, index: _LicenseIndex, model: object) -> Optional[ModelId]:
@@ -595,7 +573,6 @@ def _eu_finding(
     model_id: Optional[ModelId],
 ) -> Finding:
     rule = card.license.eu_restriction
-    # By id from this card's own records: the card's name index is shared by model_copy().
     considered = tuple(m for m in card.models if model_id is None or m.id == model_id)
     multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
     group = index.restricted.get(code)

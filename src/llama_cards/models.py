@@ -117,22 +117,26 @@ class Quantization(FrozenRecord):
     source: Source
 
 
-def _count(value: object, name: str) -> int:
-    """A token count: a non-negative integer. Floats are ValueError, other types TypeError."""
+def _count(value: object, name: str, unit: str = "tokens") -> int:
+    """A count of ``unit``: a non-negative int. Floats are ValueError, other types TypeError.
+
+    Shared by every argument that counts something (tokens, images, users), so each one
+    refuses the same inputs with the same kind of error.
+    """
     if isinstance(value, bool):
-        raise ArgumentTypeError(f"{name} must be an integer number of tokens, got {value!r}")
+        raise ArgumentTypeError(f"{name} must be an integer number of {unit}, got bool {value!r}")
     if isinstance(value, float):
         raise InvalidArgumentError(
-            f"{name} must be a whole number of tokens, got {value!r}; pass an int"
+            f"{name} must be a whole number of {unit}, got {value!r}; pass an int"
         )
     try:
         count = operator.index(value)  # type: ignore[arg-type]  # checked: TypeError below
     except TypeError:
         raise ArgumentTypeError(
-            f"{name} must be an integer number of tokens, got {type(value).__name__} {value!r}"
+            f"{name} must be an integer number of {unit}, got {type(value).__name__} {value!r}"
         ) from None
     if count < 0:
-        raise InvalidArgumentError(f"{name} must be zero or more tokens, got {count}")
+        raise InvalidArgumentError(f"{name} must be zero or more {unit}, got {count}")
     return count
 
 
