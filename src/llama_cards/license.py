@@ -5,6 +5,7 @@ explanation in this package's own words, and its sources (ids of :attr:`Card.doc
 which link the licence and the policy). :func:`assess_use` applies the checkable ones to
 a licensee. Its answer is guidance read from the published terms, not legal advice.
 
+```pycon
 >>> import llama_cards
 >>> terms = llama_cards.license_terms()
 >>> terms.name, str(terms.effective_date)
@@ -18,6 +19,8 @@ a licensee. Its answer is guidance read from the published terms, not legal advi
 True
 >>> llama_cards.assess_use(domicile="NO").licensor
 'Meta Platforms Ireland Limited'
+
+```
 """
 
 from __future__ import annotations
@@ -204,12 +207,15 @@ class OutOfScopeUse(FrozenRecord):
 class LicenseTerms(FrozenRecord):
     """The Llama 4 Community License Agreement and its acceptable use policy, as data.
 
+    ```pycon
     >>> import llama_cards
     >>> terms = llama_cards.license_terms()
     >>> terms.eu_restriction.clause, terms.eu_restriction.end_user_exemption.id
     ('Section 1(a)', 'eu-end-user-exemption')
     >>> [(use.number, use.position) for use in terms.prohibited_uses]
     [('1', 1), ('3', 2), ('4', 3), ('5', 4), ('6', 5)]
+
+    ```
     """
 
     name: str
@@ -242,9 +248,12 @@ class LicenseTerms(FrozenRecord):
     def terms(self) -> tuple[LicenseTerm, ...]:
         """Every term, restrictions and exemptions first, then obligations, then the rest.
 
+        ```pycon
         >>> import llama_cards
         >>> [term.id for term in llama_cards.license_terms().terms()][:3]
         ['eu-multimodal-restriction', 'eu-end-user-exemption', 'monthly-active-users']
+
+        ```
         """
         return (
             self.eu_restriction,
@@ -289,6 +298,7 @@ class CountryCodeHint(FrozenRecord):
 class Countries(FrozenRecord):
     """The country lists the licence check uses, each with its own source and date.
 
+    ```pycon
     >>> import llama_cards
     >>> countries = llama_cards.card().countries
     >>> len(countries.group("iso-3166-1-alpha-2").codes)
@@ -297,6 +307,8 @@ class Countries(FrozenRecord):
     27
     >>> countries.group("eea-non-eu").codes
     ('IS', 'LI', 'NO')
+
+    ```
     """
 
     groups: tuple[CountryGroup, ...]
@@ -751,8 +763,11 @@ def _current() -> Card:
 def license_terms() -> LicenseTerms:
     """The licence and acceptable use policy terms of the newest card.
 
+    ```pycon
     >>> license_terms().licensor.outside
     'Meta Platforms, Inc.'
+
+    ```
     """
     return _current().license
 
@@ -784,6 +799,7 @@ def assess_use(
 
     The answer is guidance read from the published terms, not legal advice.
 
+    ```pycon
     >>> print(assess_use(domicile="us", monthly_active_users=800_000_000))
     not permitted (Guidance read from the published Llama 4 licence and acceptable use policy; \
 not legal advice.)
@@ -800,5 +816,7 @@ and Switzerland).
     llama_cards.errors.InvalidCountryCodeError: 'UK' is not an assigned ISO 3166-1 alpha-2 \
 country code: ISO 3166-1 only reserves UK at the United Kingdom's request; its assigned code is \
 GB; use 'GB'
+
+    ```
     """
     return _assess(_current(), domicile, entity, end_user, monthly_active_users, model)
