@@ -23,6 +23,7 @@ from .errors import (
     InvalidArgumentError,
     UnknownModalityError,
 )
+from .languages import supports_language as _supports_language
 
 if TYPE_CHECKING:
     from .card import Card
@@ -252,9 +253,9 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         >>> llama_cards.model("scout").supports_language("pt-BR")
         True
         """
-        from .languages import supports_language
-
-        return supports_language(tag)
+        # Imported at the top, not in here: a function-level import costs more than the
+        # warm lookup's whole budget. languages imports neither models nor card at load.
+        return _supports_language(tag)
 
 
 def _current() -> Card:
