@@ -14,6 +14,7 @@ import llama_cards
 from llama_cards import (
     ArgumentTypeError,
     Card,
+    DataIntegrityError,
     InvalidLanguageTagError,
     Language,
     UnsupportedLanguageError,
@@ -157,6 +158,23 @@ def test_shipped_file_validates_and_equals_the_trusted_load() -> None:
     assert validated.language_coverage == current.language_coverage
     assert validated.image_testing == current.image_testing
     assert validated == current
+
+
+def test_language_records_round_trip_through_json() -> None:
+    for entry in languages():
+        assert Language.model_validate_json(entry.model_dump_json()) == entry
+    coverage = llama_cards.card().language_coverage
+    assert type(coverage).model_validate_json(coverage.model_dump_json()) == coverage
+
+
+def test_a_card_giving_one_code_to_two_languages_is_refused() -> None:
+    current = llama_cards.card()
+    french = current.language("fr")
+    clash = french.model_copy(update={"name": "Not French", "native_name": "pas français"})
+    broken = current.model_copy(update={"languages": (french, clash)})
+    broken._language_index = None
+    with pytest.raises(DataIntegrityError, match="'fr' is given to two languages"):
+        broken.supports_language("fr")
 
 
 # ------------------------------------------------------------------- constants
