@@ -49,8 +49,8 @@ Two consequences of the grammar. Three letters straight after the language are a
 extended language subtag, so ``en-USA`` names the language ``usa`` and is unsupported
 (write ``en-US``). A word of 4 to 8 letters is well formed in the language position, so the
 English name of an unsupported language such as ``"Chinese"`` gives ``False``, while a
-longer one such as ``"Ukrainian"`` (a subtag has at most 8 characters) is malformed; both
-errors say so and name the supported languages.
+longer one such as ``"Ukrainian"`` (a subtag has at most 8 characters) is malformed, and
+its error says that it is not the name of a supported language either.
 
 A well-formed tag of another language gives ``False`` (and
 :class:`~llama_cards.UnsupportedLanguageError` from :func:`language`); text that is neither
