@@ -89,6 +89,12 @@ def warm_calls() -> dict[str, tuple[float, float]]:
     }
     extra: dict[str, tuple[str, float]] = {
         "supports_language('pt-BR')": ("llama_cards.supports_language('pt-BR')", 1.0),
+        "supports_language('zh-Hant-TW')": ("llama_cards.supports_language('zh-Hant-TW')", 1.0),
+        "supports_language('français')": ("llama_cards.supports_language('français')", 1.0),
+        "Model.supports_language('es_419')": (
+            "llama_cards.model('scout').supports_language('es_419')",
+            float("nan"),
+        ),
         "score('scout', 'mmlu-pro', table='instruct')": (
             "llama_cards.score('scout', 'mmlu-pro', table='instruct')",
             5.0,
@@ -96,7 +102,7 @@ def warm_calls() -> dict[str, tuple[float, float]]:
         "assess_use(domicile='US')": ("llama_cards.assess_use(domicile='US')", 20.0),
     }
     for name, (expression, budget) in extra.items():
-        function = expression.split("(")[0].split(".")[-1]
+        function = expression.split("(")[0].split(".")[1]
         if hasattr(llama_cards, function):
             call = eval("lambda: " + expression, {"llama_cards": llama_cards})
             results[name] = (warm_microseconds(call), budget)

@@ -69,6 +69,16 @@ PUBLIC_NAMES = {
     "UserThreshold",
     "assess_use",
     "license_terms",
+    "EquivalentCode",
+    "ImageTesting",
+    "Language",
+    "LanguageCoverage",
+    "MAX_TESTED_IMAGES",
+    "PRETRAINING_LANGUAGE_COUNT",
+    "check_images",
+    "language",
+    "languages",
+    "supports_language",
 }
 
 

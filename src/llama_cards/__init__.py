@@ -38,6 +38,18 @@ from .errors import (
     UnknownModelError,
     UnsupportedLanguageError,
 )
+from .languages import _CONSTANTS as _LANGUAGE_CONSTANTS
+from .languages import (
+    EquivalentCode,
+    ImageTesting,
+    Language,
+    LanguageCoverage,
+    check_images,
+    language,
+    languages,
+    supports_language,
+)
+from .languages import _constant as _language_constant
 from .license import (
     Countries,
     CountryCodeHint,
@@ -78,7 +90,16 @@ from .models import (
 
 __version__ = "0.1.0"
 
+# Served from the card data on first use by __getattr__ below (PEP 562), so that importing
+# the package does not load the data; declared here for type checkers.
+PRETRAINING_LANGUAGE_COUNT: int
+"""How many languages pre-training covered in all (:class:`LanguageCoverage`)."""
+MAX_TESTED_IMAGES: int
+"""The most input images image understanding was tested with (:class:`ImageTesting`)."""
+
 __all__ = [
+    "MAX_TESTED_IMAGES",
+    "PRETRAINING_LANGUAGE_COUNT",
     "SCHEMA_VERSION",
     "AmbiguousQueryError",
     "ArgumentTypeError",
@@ -93,13 +114,17 @@ __all__ = [
     "DataIntegrityError",
     "Document",
     "Entity",
+    "EquivalentCode",
     "EuRestriction",
     "Finding",
     "HuggingFaceRepo",
+    "ImageTesting",
     "InvalidArgumentError",
     "InvalidCountryCodeError",
     "InvalidLanguageTagError",
     "InvalidVersionSpecError",
+    "Language",
+    "LanguageCoverage",
     "LicenseTerm",
     "LicenseTerms",
     "Licensor",
@@ -132,10 +157,26 @@ __all__ = [
     "assess_use",
     "card",
     "cards",
+    "check_images",
     "find_models",
     "json_schema",
+    "language",
+    "languages",
     "license_terms",
     "model",
     "models",
     "require_card",
+    "supports_language",
 ]
+
+
+def __getattr__(name: str) -> int:
+    if name in _LANGUAGE_CONSTANTS:
+        value = _language_constant(name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -31,6 +31,14 @@ from .errors import (
     SchemaVersionError,
     UnknownModelError,
 )
+from .languages import (
+    ImageTesting,
+    Language,
+    LanguageCoverage,
+    _card_language,
+    _card_supports,
+    _LanguageIndex,
+)
 from .license import Countries, Entity, LicenseTerms, UseAssessment, _assess, _LicenseIndex
 from .models import Model, Training, _modality
 
@@ -140,6 +148,22 @@ class Card(FrozenRecord):
     # --- benchmarks: fields of the benchmark tables go here ---
 
     # --- languages: fields of the supported languages go here ---
+    languages: tuple[Language, ...]
+    """The supported languages, in the card's order."""
+    language_coverage: LanguageCoverage
+    """How many languages pre-training covered, and what the card allows for others."""
+    image_testing: ImageTesting
+    """How many input images image understanding was tested with."""
+
+    _language_index: Optional[_LanguageIndex] = PrivateAttr(default=None)
+
+    def language(self, tag: str) -> Language:
+        """The language of this card that ``tag`` names (see :func:`llama_cards.language`)."""
+        return _card_language(self, tag)
+
+    def supports_language(self, tag: str) -> bool:
+        """Whether this card supports ``tag`` (see :func:`llama_cards.supports_language`)."""
+        return _card_supports(self, tag)
 
     # --- licence: fields of the licence and acceptable use policy go here ---
     license: LicenseTerms
@@ -243,9 +267,17 @@ class Card(FrozenRecord):
         raise UnknownModelError(name, closest, [m.id for m in self.models])
 
     def find_models(
-        self, *, min_context: Optional[int] = None, input_modality: Optional[str] = None
+        self,
+        *,
+        min_context: Optional[int] = None,
+        input_modality: Optional[str] = None,
+        language: Optional[str] = None,
     ) -> tuple[Model, ...]:
-        """The models of this card that meet every condition given."""
+        """The models of this card that meet every condition given.
+
+        ``language`` keeps the models that support it; the card lists one set of supported
+        languages for every model, so it keeps all of them or none.
+        """
         found = self.models
         if min_context is not None:
             from .models import _count
@@ -255,6 +287,8 @@ class Card(FrozenRecord):
         if input_modality is not None:
             wanted = _modality(input_modality)
             found = tuple(m for m in found if wanted in m.input_modalities)
+        if language is not None and not self.supports_language(language):
+            found = ()
         return found
 
     # ------------------------------------------------------------ serialisation
@@ -310,7 +344,7 @@ _DATA_FOLDER = "data"
 # so loading can trust the bytes once their hash matches and skip building validators
 # (see docs/performance.md). Update with `python -m llama_cards._pin` after a data change.
 _SHIPPED_SHA256: dict[str, str] = {
-    "4": "3a9b3d6f1b99e1276b57408535d4157b3f4b01f3d9b115a79353d3b8335cc51a",
+    "4": "572d60d1a30cb080bad9749ce72fbf0c8310ba044bd3e44f97fbce27cd1dbb6a",
 }
 _lock = threading.Lock()
 _loaded: dict[Version, Card] = {}

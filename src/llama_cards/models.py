@@ -26,6 +26,7 @@ from .errors import (
     InvalidArgumentError,
     UnknownModalityError,
 )
+from .languages import supports_language as _supports_language
 
 if TYPE_CHECKING:
     from .card import Card
@@ -261,6 +262,23 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         """
         return _modality(modality) in self.output_modalities
 
+    def supports_language(self, tag: str) -> bool:
+        """Whether the model supports the language ``tag`` names (BCP 47, ISO 639, a name).
+
+        The card lists one set of languages for every Llama 4 model, so this is
+        :func:`llama_cards.supports_language` of the newest card.
+
+        ```pycon
+        >>> import llama_cards
+        >>> llama_cards.model("scout").supports_language("pt-BR")
+        True
+
+        ```
+        """
+        # Imported at the top, not in here: a function-level import costs more than the
+        # warm lookup's whole budget. languages imports neither models nor card at load.
+        return _supports_language(tag)
+
 
 def _current() -> Card:
     from .card import card
@@ -313,6 +331,7 @@ def find_models(
     *,
     min_context: Optional[int] = None,
     input_modality: Optional[str] = None,
+    language: Optional[str] = None,
 ) -> tuple[Model, ...]:
     """The models of the newest card that meet every condition given.
 
@@ -321,7 +340,11 @@ def find_models(
     ['llama-4-scout']
     >>> [m.id for m in find_models(input_modality="image")]
     ['llama-4-scout', 'llama-4-maverick']
+    >>> [m.id for m in find_models(language="hi-IN")], find_models(language="ko")
+    (['llama-4-scout', 'llama-4-maverick'], ())
 
     ```
     """
-    return _current().find_models(min_context=min_context, input_modality=input_modality)
+    return _current().find_models(
+        min_context=min_context, input_modality=input_modality, language=language
+    )
