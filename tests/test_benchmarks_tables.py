@@ -138,7 +138,7 @@ def test_both_tables_in_one_pivot() -> None:
     assert by_table["instruct"].cells[first_column] is None  # no Llama 3.1 70B column there
 
 
-SEED_ORDER_IDS = {
+CARD_ORDER_IDS = {
     "pretrained": ["mmlu", "mmlu-pro", "math", "mbpp", "tydiqa", "chartqa", "docvqa"],
     "instruct": [
         "mmmu",
@@ -158,7 +158,7 @@ SEED_ORDER_IDS = {
 
 @pytest.mark.parametrize("table", ["pretrained", "instruct"])
 def test_canonical_ids_in_the_cards_order(table: str) -> None:
-    assert [b.id for b in llama_cards.benchmarks(table=table)] == SEED_ORDER_IDS[table]
+    assert [b.id for b in llama_cards.benchmarks(table=table)] == CARD_ORDER_IDS[table]
 
 
 INSTRUCT_MARKDOWN = """\
