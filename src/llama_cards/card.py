@@ -23,6 +23,14 @@ from packaging.version import InvalidVersion, Version
 from pydantic import PrivateAttr, ValidationError
 
 from ._base import CardVersion, FrozenRecord, Source, YearMonth
+from .benchmarks import (
+    Benchmark,
+    BenchmarkTable,
+    ComparisonModel,
+    MissingReason,
+    Score,
+    _BenchmarkIndex,
+)
 from .errors import (
     ArgumentTypeError,
     CardVersionError,
@@ -146,6 +154,38 @@ class Card(FrozenRecord):
     """The catalogue's summary box."""
 
     # --- benchmarks: fields of the benchmark tables go here ---
+    benchmark_tables: tuple[BenchmarkTable, ...]
+    """The two benchmark tables, pre-trained first: titles and model columns."""
+    comparison_models: tuple[ComparisonModel, ...]
+    """The earlier Llama models the benchmark tables compare Llama 4 with."""
+    missing_reasons: tuple[MissingReason, ...]
+    """Why some benchmark cells hold no number, as the card prints it."""
+    benchmarks: tuple[Benchmark, ...]
+    """Every row of both benchmark tables, in the card's order."""
+    scores: tuple[Score, ...]
+    """Every cell of both benchmark tables, row by row, in the card's column order."""
+
+    _benchmark_lookup: Optional[_BenchmarkIndex] = PrivateAttr(default=None)
+
+    def _benchmark_index(self) -> _BenchmarkIndex:
+        if self._benchmark_lookup is None:
+            self._benchmark_lookup = _BenchmarkIndex(self)
+        return self._benchmark_lookup
+
+    def benchmark(self, name: str, *, table: Optional[str] = None) -> Benchmark:
+        """The benchmark row of this card named ``name``; see :func:`llama_cards.benchmark`."""
+        return self._benchmark_index().benchmark(name, table)
+
+    def score(
+        self,
+        model: str,
+        benchmark: str,
+        *,
+        table: Optional[str] = None,
+        subtask: Optional[str] = None,
+    ) -> Score:
+        """This card's one cell for ``model`` on ``benchmark``; see :func:`llama_cards.score`."""
+        return self._benchmark_index().score(model, benchmark, table, subtask)
 
     # --- languages: fields of the supported languages go here ---
     languages: tuple[Language, ...]
@@ -344,7 +384,7 @@ _DATA_FOLDER = "data"
 # so loading can trust the bytes once their hash matches and skip building validators
 # (see docs/performance.md). Update with `python -m llama_cards._pin` after a data change.
 _SHIPPED_SHA256: dict[str, str] = {
-    "4": "572d60d1a30cb080bad9749ce72fbf0c8310ba044bd3e44f97fbce27cd1dbb6a",
+    "4": "03abd07dbd4c732f5e9609c1a3985fdd03667c6e9b4859df067f57a2a3b65916",
 }
 _lock = threading.Lock()
 _loaded: dict[Version, Card] = {}

@@ -31,6 +31,7 @@ __all__ = [
     "InvalidLanguageTagError",
     "InvalidVersionSpecError",
     "LlamaCardsError",
+    "NotInTableError",
     "SchemaVersionError",
     "UnknownBenchmarkError",
     "UnknownModalityError",
@@ -92,6 +93,14 @@ class AmbiguousQueryError(LlamaCardsError, LookupError):
     def __init__(self, message: str, matches: Sequence[object]) -> None:
         self.matches = tuple(matches)
         super().__init__(message)
+
+
+class NotInTableError(LlamaCardsError, LookupError):
+    """A known model or benchmark has no cell in the table asked for.
+
+    The card's two benchmark tables have different rows and columns: MMLU is only in the
+    pre-trained table, Llama 3.3 70B only has a column in the instruction tuned one.
+    """
 
 
 class UnknownModalityError(LlamaCardsError, ValueError):
