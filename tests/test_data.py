@@ -12,11 +12,11 @@ from pydantic import BaseModel, ValidationError
 
 import llama_cards
 from llama_cards import Card, Source
-from llama_cards.card import _SHIPPED_SHA256, _read_data
+from llama_cards._data import SHIPPED_SHA256, file_name, read_data
 
 
 def _shipped_bytes(version: str) -> bytes:
-    return _read_data(f"card-{version}.json")
+    return read_data(file_name(version))
 
 
 def _records(value: Any) -> Iterator[BaseModel]:
@@ -29,15 +29,22 @@ def _records(value: Any) -> Iterator[BaseModel]:
             yield from _records(item)
 
 
-@pytest.mark.parametrize("version", sorted(_SHIPPED_SHA256))
+def test_pin_table_is_oldest_first() -> None:
+    from packaging.version import Version
+
+    versions = list(SHIPPED_SHA256)
+    assert versions == sorted(versions, key=Version)
+
+
+@pytest.mark.parametrize("version", sorted(SHIPPED_SHA256))
 def test_shipped_file_matches_its_pinned_sha256(version: str) -> None:
     digest = hashlib.sha256(_shipped_bytes(version)).hexdigest()
-    assert digest == _SHIPPED_SHA256[version], (
+    assert digest == SHIPPED_SHA256[version], (
         "the data file changed: run `python -m llama_cards._pin --write` in src/"
     )
 
 
-@pytest.mark.parametrize("version", sorted(_SHIPPED_SHA256))
+@pytest.mark.parametrize("version", sorted(SHIPPED_SHA256))
 def test_shipped_file_validates_and_loads_to_the_same_card(version: str) -> None:
     validated = Card.model_validate_json(_shipped_bytes(version))
     served = llama_cards.card(version)

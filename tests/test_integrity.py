@@ -7,29 +7,28 @@ import json
 import pytest
 
 import llama_cards
-from llama_cards import DataIntegrityError
-from llama_cards import card as card_function
-from llama_cards.card import _read_data
+from llama_cards import DataIntegrityError, _data
 
-_CARD_MODULE = card_function.__module__
-_ORIGINAL = _read_data("card-4.json")
+_ORIGINAL = _data.read_data("card-4.json")
 
 
 @pytest.fixture
 def cold_loader(monkeypatch: pytest.MonkeyPatch) -> None:
     """A loader with empty caches, restored afterwards."""
-    import sys
+    from importlib import import_module
 
-    module = sys.modules[_CARD_MODULE]
-    monkeypatch.setattr(module, "_loaded", {})
-    monkeypatch.setattr(module, "_newest", None)
-    monkeypatch.setattr(sys.modules["llama_cards.models"], "_RESOLVED", {})
+    card_module = import_module("llama_cards.card")
+    models_module = import_module("llama_cards.models")
+    monkeypatch.setattr(_data, "_raw", {})
+    monkeypatch.setattr(card_module, "_loaded", {})
+    monkeypatch.setattr(card_module, "_newest", None)
+    monkeypatch.setattr(models_module, "_shipped", {})
+    monkeypatch.setattr(models_module, "_newest", None)
+    monkeypatch.setattr(models_module, "_RESOLVED", {})
 
 
 def _serve(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
-    import sys
-
-    monkeypatch.setattr(sys.modules[_CARD_MODULE], "_read_data", lambda name: data)
+    monkeypatch.setattr(_data, "read_data", lambda name: data)
 
 
 def _changed_number() -> bytes:
@@ -68,10 +67,14 @@ def test_damaged_file_is_refused(
 def test_unreadable_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    def missing(name: str) -> bytes:
-        raise FileNotFoundError(name)
+    spec = sys.modules["llama_cards"].__spec__
+    assert spec is not None
+    loader = spec.loader
 
-    monkeypatch.setattr(sys.modules[_CARD_MODULE], "_read_data", missing)
+    def missing(path: str) -> bytes:
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(loader, "get_data", missing)
     with pytest.raises(DataIntegrityError, match=r"card-4\.json cannot be read"):
         llama_cards.card()
 

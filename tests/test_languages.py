@@ -230,10 +230,9 @@ def _run(code: str) -> str:
 def test_importing_the_package_loads_no_data_and_constants_load_it() -> None:
     out = _run(
         "import sys, llama_cards\n"
-        "loaded = sys.modules['llama_cards.card']._loaded\n"
-        "print(len(loaded))\n"
+        "print(len(getattr(sys.modules.get('llama_cards._data'), '_raw', {})))\n"
         "print(llama_cards.MAX_TESTED_IMAGES)\n"
-        "print(len(loaded))\n"
+        "print(len(sys.modules['llama_cards._data']._raw))\n"
         "from llama_cards import PRETRAINING_LANGUAGE_COUNT\n"
         "print(PRETRAINING_LANGUAGE_COUNT)\n"
     )

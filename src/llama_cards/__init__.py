@@ -6,121 +6,228 @@
 10000000
 
 ```
+
+Every public name is importable from here and listed in ``__all__``. The submodule that
+defines a name is imported the first time the name is used (PEP 562), so ``import
+llama_cards`` costs almost nothing and a first ``model()`` lookup builds only the model
+records, never the benchmark, language or licence ones (see docs/performance.md).
 """
 
 from __future__ import annotations
 
-from ._base import Source, YearMonth
-from .benchmarks import (
-    Benchmark,
-    BenchmarkId,
-    BenchmarkTable,
-    Comparison,
-    ComparisonModel,
-    ComparisonModelId,
-    Discrepancy,
-    Footnote,
-    MissingReason,
-    MissingReasonId,
-    Pivot,
-    PivotRow,
-    Score,
-    ScoreDifference,
-    ScoreModelId,
-    ScoreTable,
-    benchmark,
-    benchmarks,
-    compare,
-    score,
-    scores,
-    to_model_index,
-)
-from .card import (
-    SCHEMA_VERSION,
-    Card,
-    CatalogueSpecifications,
-    Document,
-    card,
-    cards,
-    json_schema,
-    require_card,
-)
-from .errors import (
-    AmbiguousQueryError,
-    ArgumentTypeError,
-    CardVersionError,
-    ContextLengthExceededError,
-    DataIntegrityError,
-    InvalidArgumentError,
-    InvalidCountryCodeError,
-    InvalidLanguageTagError,
-    InvalidVersionSpecError,
-    LlamaCardsError,
-    NotInTableError,
-    SchemaVersionError,
-    UnknownBenchmarkError,
-    UnknownModalityError,
-    UnknownModelError,
-    UnsupportedLanguageError,
-)
-from .languages import _CONSTANTS as _LANGUAGE_CONSTANTS
-from .languages import (
-    EquivalentCode,
-    ImageTesting,
-    Language,
-    LanguageCoverage,
-    check_images,
-    language,
-    languages,
-    supports_language,
-)
-from .languages import _constant as _language_constant
-from .license import (
-    Countries,
-    CountryCodeHint,
-    CountryGroup,
-    CountryGroupId,
-    Entity,
-    EuRestriction,
-    Finding,
-    LicenseTerm,
-    LicenseTerms,
-    Licensor,
-    Obligation,
-    OutOfScopeId,
-    OutOfScopeUse,
-    PolicyItem,
-    ProhibitedUse,
-    Role,
-    TermId,
-    UseAssessment,
-    UserThreshold,
-    assess_use,
-    license_terms,
-)
-from .models import (
-    HuggingFaceRepo,
-    Modality,
-    Model,
-    ModelId,
-    Precision,
-    Quantity,
-    Quantization,
-    Training,
-    Variant,
-    find_models,
-    model,
-    models,
-)
+import sys
+from importlib import import_module
+from types import ModuleType
+
+# Not `from typing import TYPE_CHECKING`: importing typing would double the cost of a bare
+# `import llama_cards`; type checkers treat this name the same way.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
-# Served from the card data on first use by __getattr__ below (PEP 562), so that importing
-# the package does not load the data; declared here for type checkers.
-PRETRAINING_LANGUAGE_COUNT: int
-"""How many languages pre-training covered in all (:class:`LanguageCoverage`)."""
-MAX_TESTED_IMAGES: int
-"""The most input images image understanding was tested with (:class:`ImageTesting`)."""
+if TYPE_CHECKING:
+    from ._base import (
+        Source,
+        YearMonth,
+    )
+    from ._data import (
+        SCHEMA_VERSION,
+    )
+    from .benchmarks import (
+        Benchmark,
+        BenchmarkId,
+        BenchmarkTable,
+        Comparison,
+        ComparisonModel,
+        ComparisonModelId,
+        Discrepancy,
+        Footnote,
+        MissingReason,
+        MissingReasonId,
+        Pivot,
+        PivotRow,
+        Score,
+        ScoreDifference,
+        ScoreModelId,
+        ScoreTable,
+        benchmark,
+        benchmarks,
+        compare,
+        score,
+        scores,
+        to_model_index,
+    )
+    from .card import (
+        Card,
+        CatalogueSpecifications,
+        Document,
+        card,
+        cards,
+        json_schema,
+        require_card,
+    )
+    from .errors import (
+        AmbiguousQueryError,
+        ArgumentTypeError,
+        CardVersionError,
+        ContextLengthExceededError,
+        DataIntegrityError,
+        InvalidArgumentError,
+        InvalidCountryCodeError,
+        InvalidLanguageTagError,
+        InvalidVersionSpecError,
+        LlamaCardsError,
+        NotInTableError,
+        SchemaVersionError,
+        UnknownBenchmarkError,
+        UnknownModalityError,
+        UnknownModelError,
+        UnsupportedLanguageError,
+    )
+    from .languages import (
+        MAX_TESTED_IMAGES,
+        PRETRAINING_LANGUAGE_COUNT,
+        EquivalentCode,
+        ImageTesting,
+        Language,
+        LanguageCoverage,
+        check_images,
+        language,
+        languages,
+        supports_language,
+    )
+    from .license import (
+        Countries,
+        CountryCodeHint,
+        CountryGroup,
+        CountryGroupId,
+        Entity,
+        EuRestriction,
+        Finding,
+        LicenseTerm,
+        LicenseTerms,
+        Licensor,
+        Obligation,
+        OutOfScopeId,
+        OutOfScopeUse,
+        PolicyItem,
+        ProhibitedUse,
+        Role,
+        TermId,
+        UseAssessment,
+        UserThreshold,
+        assess_use,
+        license_terms,
+    )
+    from .models import (
+        HuggingFaceRepo,
+        Modality,
+        Model,
+        ModelId,
+        Precision,
+        Quantity,
+        Quantization,
+        Training,
+        Variant,
+        find_models,
+        model,
+        models,
+    )
+
+# Public name -> the submodule that defines it.
+_SUBMODULES: dict[str, str] = {
+    "SCHEMA_VERSION": "_data",
+    "Source": "_base",
+    "YearMonth": "_base",
+    "AmbiguousQueryError": "errors",
+    "ArgumentTypeError": "errors",
+    "CardVersionError": "errors",
+    "ContextLengthExceededError": "errors",
+    "DataIntegrityError": "errors",
+    "InvalidArgumentError": "errors",
+    "InvalidCountryCodeError": "errors",
+    "InvalidLanguageTagError": "errors",
+    "InvalidVersionSpecError": "errors",
+    "LlamaCardsError": "errors",
+    "NotInTableError": "errors",
+    "SchemaVersionError": "errors",
+    "UnknownBenchmarkError": "errors",
+    "UnknownModalityError": "errors",
+    "UnknownModelError": "errors",
+    "UnsupportedLanguageError": "errors",
+    "HuggingFaceRepo": "models",
+    "Modality": "models",
+    "Model": "models",
+    "ModelId": "models",
+    "Precision": "models",
+    "Quantity": "models",
+    "Quantization": "models",
+    "Training": "models",
+    "Variant": "models",
+    "find_models": "models",
+    "model": "models",
+    "models": "models",
+    "Card": "card",
+    "CatalogueSpecifications": "card",
+    "Document": "card",
+    "card": "card",
+    "cards": "card",
+    "json_schema": "card",
+    "require_card": "card",
+    "Benchmark": "benchmarks",
+    "BenchmarkId": "benchmarks",
+    "BenchmarkTable": "benchmarks",
+    "Comparison": "benchmarks",
+    "ComparisonModel": "benchmarks",
+    "ComparisonModelId": "benchmarks",
+    "Discrepancy": "benchmarks",
+    "Footnote": "benchmarks",
+    "MissingReason": "benchmarks",
+    "MissingReasonId": "benchmarks",
+    "Pivot": "benchmarks",
+    "PivotRow": "benchmarks",
+    "Score": "benchmarks",
+    "ScoreDifference": "benchmarks",
+    "ScoreModelId": "benchmarks",
+    "ScoreTable": "benchmarks",
+    "benchmark": "benchmarks",
+    "benchmarks": "benchmarks",
+    "compare": "benchmarks",
+    "score": "benchmarks",
+    "scores": "benchmarks",
+    "to_model_index": "benchmarks",
+    "EquivalentCode": "languages",
+    "ImageTesting": "languages",
+    "Language": "languages",
+    "LanguageCoverage": "languages",
+    "MAX_TESTED_IMAGES": "languages",
+    "PRETRAINING_LANGUAGE_COUNT": "languages",
+    "check_images": "languages",
+    "language": "languages",
+    "languages": "languages",
+    "supports_language": "languages",
+    "Countries": "license",
+    "CountryCodeHint": "license",
+    "CountryGroup": "license",
+    "CountryGroupId": "license",
+    "Entity": "license",
+    "EuRestriction": "license",
+    "Finding": "license",
+    "LicenseTerm": "license",
+    "LicenseTerms": "license",
+    "Licensor": "license",
+    "Obligation": "license",
+    "OutOfScopeId": "license",
+    "OutOfScopeUse": "license",
+    "PolicyItem": "license",
+    "ProhibitedUse": "license",
+    "Role": "license",
+    "TermId": "license",
+    "UseAssessment": "license",
+    "UserThreshold": "license",
+    "assess_use": "license",
+    "license_terms": "license",
+}
 
 __all__ = [
     "MAX_TESTED_IMAGES",
@@ -218,13 +325,31 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> int:
-    if name in _LANGUAGE_CONSTANTS:
-        value = _language_constant(name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def __getattr__(name: str) -> object:
+    module = _SUBMODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(ModuleType):
+    """The package module, guarding the public functions named like their submodules.
+
+    Importing a submodule binds it as an attribute of the package; ``card``, ``models``,
+    ``benchmarks`` and ``languages`` are public functions named like the submodules that
+    define them, and must stay the functions however the submodules get imported.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, ModuleType) and name in _SUBMODULES:
+            return  # the submodule stays reachable through sys.modules and imports
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -10,12 +10,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
 
-from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-__all__ = ["CardVersion", "FrozenRecord", "Source", "YearMonth"]
+__all__ = ["FrozenRecord", "Source", "YearMonth"]
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Convert = Callable[[Any], Any]
@@ -48,11 +47,13 @@ class FrozenRecord(BaseModel):
     _trusted_plan: ClassVar[Union[tuple[tuple[str, _Convert], ...], None]] = None
 
     @classmethod
-    def _from_trusted(cls: type[_Record], data: dict[str, Any]) -> _Record:
+    def _from_trusted(cls: type[_Record], data: dict[str, Any], **built: Any) -> _Record:
         """Build a record from data already proven valid, without building a validator.
 
         Only for the shipped data, whose bytes are pinned by sha256 to a file that the test
         suite validates with pydantic (and checks this path builds an equal card from it).
+        ``built`` gives fields already built from the same data (records shared between
+        callers), which are taken as they are.
         """
         plan = cls.__dict__.get("_trusted_plan")
         if plan is None:
@@ -60,7 +61,10 @@ class FrozenRecord(BaseModel):
                 (name, _converter(field.annotation)) for name, field in cls.model_fields.items()
             )
             cls._trusted_plan = plan
-        record = cls.model_construct(**{name: convert(data[name]) for name, convert in plan})
+        values = {
+            name: built[name] if name in built else convert(data[name]) for name, convert in plan
+        }
+        record = cls.model_construct(**values)
         return cast(_Record, record)
 
 
@@ -90,8 +94,13 @@ def _converter(annotation: Any) -> _Convert:
         return annotation._from_trusted
     if annotation is YearMonth:
         return YearMonth.parse
-    if annotation is Version:
-        return Version
+    if getattr(annotation, "__module__", None) == "packaging.version":
+        # Only the Card has a version; importing packaging here keeps it off the cold path
+        # of a first model() lookup.
+        from packaging.version import Version
+
+        if annotation is Version:
+            return Version
     raise TypeError(f"no trusted converter for {annotation!r}")  # a schema change needs one
 
 
@@ -197,40 +206,6 @@ class YearMonth:
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2024-08"]}
-
-
-def _parse_version(value: Union[str, Version]) -> Version:
-    if isinstance(value, Version):
-        return value
-    try:
-        return Version(value)
-    except InvalidVersion as error:
-        raise ValueError(f"{value!r} is not a PEP 440 version (e.g. '4')") from error
-
-
-class CardVersion:
-    """Pydantic glue for a :class:`packaging.version.Version` stored as a string."""
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        from_text = core_schema.no_info_after_validator_function(
-            _parse_version, core_schema.str_schema()
-        )
-        return core_schema.json_or_python_schema(
-            json_schema=from_text,
-            python_schema=core_schema.union_schema(
-                [core_schema.is_instance_schema(Version), from_text]
-            ),
-            serialization=core_schema.to_string_ser_schema(),
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "description": "A PEP 440 version", "examples": ["4"]}
 
 
 class Source(FrozenRecord):

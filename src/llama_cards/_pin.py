@@ -1,4 +1,4 @@
-"""Print the sha256 of each shipped data file, for the pin table in ``card.py``.
+"""Print the sha256 of each shipped data file, for the pin table in ``_data.py``.
 
 Run ``python -m llama_cards._pin`` after changing a data file; it rewrites the table in place
 when given ``--write``.
@@ -11,15 +11,18 @@ import re
 import sys
 from pathlib import Path
 
-_CARD = Path(__file__).with_name("card.py")
+_TABLE = Path(__file__).with_name("_data.py")
 _DATA = Path(__file__).with_name("data")
 
 
 def shipped_hashes() -> dict[str, str]:
     """sha256 of every ``data/card-<version>.json``, by version."""
+    from packaging.version import Version
+
+    paths = {path.stem[len("card-") :]: path for path in _DATA.glob("card-*.json")}
     return {
-        path.stem[len("card-") :]: hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(_DATA.glob("card-*.json"))
+        version: hashlib.sha256(paths[version].read_bytes()).hexdigest()
+        for version in sorted(paths, key=Version)
     }
 
 
@@ -27,18 +30,18 @@ def main(argv: list[str]) -> int:
     hashes = shipped_hashes()
     table = "".join(f'    "{version}": "{digest}",\n' for version, digest in hashes.items())
     if "--write" in argv:
-        text = _CARD.read_text(encoding="utf-8")
+        text = _TABLE.read_text(encoding="utf-8")
         text, count = re.subn(
-            r"(_SHIPPED_SHA256: dict\[str, str\] = \{\n)(.*?)(\})",
+            r"(SHIPPED_SHA256: dict\[str, str\] = \{\n)(.*?)(\})",
             lambda m: m.group(1) + table + m.group(3),
             text,
             count=1,
             flags=re.S,
         )
         if count != 1:
-            print("could not find the pin table in card.py", file=sys.stderr)
+            print("could not find the pin table in _data.py", file=sys.stderr)
             return 1
-        _CARD.write_text(text, encoding="utf-8")
+        _TABLE.write_text(text, encoding="utf-8")
     sys.stdout.write(table)
     return 0
 

@@ -14,15 +14,18 @@ True
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from datetime import date
 from typing import Annotated, Any, Optional, Union
 
 from packaging.version import InvalidVersion, Version
-from pydantic import PrivateAttr, ValidationError
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, PrivateAttr, ValidationError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
-from ._base import CardVersion, FrozenRecord, Source, YearMonth
+from . import _data
+from ._base import FrozenRecord, Source, YearMonth
+from ._data import SCHEMA_VERSION
 from .benchmarks import (
     Benchmark,
     BenchmarkTable,
@@ -37,7 +40,6 @@ from .errors import (
     DataIntegrityError,
     InvalidVersionSpecError,
     SchemaVersionError,
-    UnknownModelError,
 )
 from .languages import (
     ImageTesting,
@@ -48,12 +50,14 @@ from .languages import (
     _LanguageIndex,
 )
 from .license import Countries, Entity, LicenseTerms, UseAssessment, _assess, _LicenseIndex
-from .models import Model, Training, _modality
-
-try:
-    from pydantic_core import from_json as _parse_json
-except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
-    from json import loads as _parse_json  # type: ignore[assignment]  # bytes in, objects out
+from .models import (
+    Model,
+    Training,
+    _find_model,
+    _modality,
+    _name_index,
+    _shipped_models,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -66,11 +70,42 @@ __all__ = [
     "require_card",
 ]
 
-SCHEMA_VERSION = "1.0"
-"""Version of the card data schema, ``MAJOR.MINOR``: a new major cannot be read by an old
-release; a new minor only adds."""
 
 _SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
+
+
+def _version_from_text(value: Union[str, Version]) -> Version:
+    if isinstance(value, Version):
+        return value
+    try:
+        return Version(value)
+    except InvalidVersion as error:
+        raise ValueError(f"{value!r} is not a PEP 440 version (e.g. '4')") from error
+
+
+class CardVersion:
+    """Pydantic glue for a :class:`packaging.version.Version` stored as a string."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from_text = core_schema.no_info_after_validator_function(
+            _version_from_text, core_schema.str_schema()
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_text,
+            python_schema=core_schema.union_schema(
+                [core_schema.is_instance_schema(Version), from_text]
+            ),
+            serialization=core_schema.to_string_ser_schema(),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "description": "A PEP 440 version", "examples": ["4"]}
 
 
 class Document(FrozenRecord):
@@ -104,13 +139,6 @@ class CatalogueSpecifications(FrozenRecord):
     provider: str
     languages: str
     source: Source
-
-
-_SPACES = re.compile(r"[\s_\-]+")
-
-
-def _normalise_name(name: str) -> str:
-    return _SPACES.sub("", name).casefold()
 
 
 class Card(FrozenRecord):
@@ -275,36 +303,12 @@ class Card(FrozenRecord):
 
     def _index(self) -> dict[str, Model]:
         if self._model_index is None:
-            index: dict[str, Model] = {}
-            for entry in self.models:
-                names = [entry.id, entry.name, entry.short_name, *entry.aliases]
-                for repo in entry.huggingface_repos:
-                    names += [repo.id, repo.id.rsplit("/", 1)[-1]]
-                for name in names:
-                    key = _normalise_name(name)
-                    if index.setdefault(key, entry) is not entry:
-                        raise DataIntegrityError(
-                            f"the name {name!r} is given to two models, "
-                            f"{index[key].id!r} and {entry.id!r}"
-                        )
-            self._model_index = index
+            self._model_index = _name_index(self.models)
         return self._model_index
 
     def model(self, name: str) -> Model:
         """The model of this card answering to ``name`` (see :func:`llama_cards.model`)."""
-        if not isinstance(name, str):
-            raise ArgumentTypeError(
-                f"a model name must be a string, got {type(name).__name__} {name!r}"
-            )
-        key = _normalise_name(name)
-        found = self._index().get(key)
-        if found is not None:
-            return found
-        import difflib
-
-        near = difflib.get_close_matches(key, list(self._index()), n=3, cutoff=0.5)
-        closest = list(dict.fromkeys(self._index()[k].id for k in near))
-        raise UnknownModelError(name, closest, [m.id for m in self.models])
+        return _find_model(self._index(), self.models, name)
 
     def find_models(
         self,
@@ -378,14 +382,6 @@ def _check_schema_version(raw: object, where: str) -> None:
 
 # -------------------------------------------------------------------- loading
 
-_DATA_FOLDER = "data"
-# Every shipped card revision: version -> sha256 of its data file, data/card-<version>.json.
-# The test suite validates each file with pydantic and checks its hash against this table,
-# so loading can trust the bytes once their hash matches and skip building validators
-# (see docs/performance.md). Update with `python -m llama_cards._pin` after a data change.
-_SHIPPED_SHA256: dict[str, str] = {
-    "4": "03abd07dbd4c732f5e9609c1a3985fdd03667c6e9b4859df067f57a2a3b65916",
-}
 _lock = threading.Lock()
 _loaded: dict[Version, Card] = {}
 _shipped: Optional[dict[Version, str]] = None
@@ -393,25 +389,11 @@ _newest: Optional[Card] = None
 
 
 def _shipped_files() -> dict[Version, str]:
-    """Shipped versions, oldest first, each with its data file name."""
+    """Shipped versions, oldest first, each with the version string of its data file."""
     global _shipped
     if _shipped is None:
-        _shipped = {
-            Version(version): f"card-{version}.json"
-            for version in sorted(_SHIPPED_SHA256, key=Version)
-        }
+        _shipped = {Version(version): version for version in _data.SHIPPED_SHA256}
     return _shipped
-
-
-def _read_data(name: str) -> bytes:
-    # pkgutil.get_data goes through the package's loader, so zip and frozen installs work;
-    # it costs a fraction of importing importlib.resources (see docs/performance.md).
-    import pkgutil
-
-    data = pkgutil.get_data(__package__ or "llama_cards", f"{_DATA_FOLDER}/{name}")
-    if data is None:  # pragma: no cover - only for loaders without get_data
-        raise DataIntegrityError(f"the package loader cannot read the data file {name}")
-    return data
 
 
 def _validate(raw: bytes, name: str) -> Card:
@@ -425,28 +407,16 @@ def _validate(raw: bytes, name: str) -> Card:
 
 
 def _load(version: Version) -> Card:
+    loaded = _loaded.get(version)
+    if loaded is not None:
+        return loaded
     with _lock:
         loaded = _loaded.get(version)
         if loaded is not None:
             return loaded
         name = _shipped_files()[version]
-        try:
-            raw = _read_data(name)
-        except OSError as error:
-            raise DataIntegrityError(
-                f"the data file {name} cannot be read ({error}); reinstall llama-cards"
-            ) from error
-        expected = _SHIPPED_SHA256[str(version)]
-        if hashlib.sha256(raw).hexdigest() != expected:
-            # Say what is wrong with it when the schema can, then refuse it either way.
-            _validate(raw, name)
-            raise DataIntegrityError(
-                f"the data file {name} differs from the one this release shipped (sha256 "
-                f"{expected}); it was changed or damaged, reinstall llama-cards"
-            )
-        loaded = Card._from_trusted(_parse_json(raw))
-        if loaded.version != version:
-            raise DataIntegrityError(f"the data file {name} holds card {loaded.version}")
+        # The model records are shared with models.model(), which may have built them first.
+        loaded = Card._from_trusted(_data.raw_card(name), models=_shipped_models(name))
         _loaded[version] = loaded
         return loaded
 
@@ -478,7 +448,7 @@ def card(version: Optional[str] = None) -> Card:
     global _newest
     if version is None:
         if _newest is None:
-            _newest = _load(max(_shipped_files()))
+            _newest = _load(Version(_data.newest_version()))
         return _newest
     wanted = _parse_version(version)
     if wanted not in _shipped_files():

@@ -16,17 +16,22 @@ True
 from __future__ import annotations
 
 import operator
+import re
+import threading
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Literal, Optional, get_args
 
+from . import _data
 from ._base import FrozenRecord, Source, YearMonth
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
+    DataIntegrityError,
     InvalidArgumentError,
     UnknownModalityError,
+    UnknownModelError,
 )
-from .languages import supports_language as _supports_language
 
 if TYPE_CHECKING:
     from .card import Card
@@ -275,9 +280,93 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
         ```
         """
-        # Imported at the top, not in here: a function-level import costs more than the
-        # warm lookup's whole budget. languages imports neither models nor card at load.
-        return _supports_language(tag)
+        # A function-level import costs more than the warm lookup's whole budget, and a
+        # module-level one would build the language records on every cold start: look the
+        # function up once and keep it.
+        check = _language_check or _load_language_check()
+        return check(tag)
+
+
+_language_check: Optional[Callable[[str], bool]] = None
+
+
+def _load_language_check() -> Callable[[str], bool]:
+    global _language_check
+    from .languages import supports_language
+
+    _language_check = supports_language
+    return supports_language
+
+
+# ----------------------------------------------------------------------------- names
+
+_SPACES = re.compile(r"[\s_\-]+")
+
+
+def _normalise_name(name: str) -> str:
+    return _SPACES.sub("", name).casefold()
+
+
+def _name_index(entries: tuple[Model, ...]) -> dict[str, Model]:
+    """Every name of every model (ids, names, aliases, repositories), normalised."""
+    index: dict[str, Model] = {}
+    for entry in entries:
+        names = [entry.id, entry.name, entry.short_name, *entry.aliases]
+        for repo in entry.huggingface_repos:
+            names += [repo.id, repo.id.rsplit("/", 1)[-1]]
+        for name in names:
+            key = _normalise_name(name)
+            if index.setdefault(key, entry) is not entry:
+                raise DataIntegrityError(
+                    f"the name {name!r} is given to two models, {index[key].id!r} and {entry.id!r}"
+                )
+    return index
+
+
+def _find_model(index: dict[str, Model], entries: tuple[Model, ...], name: object) -> Model:
+    """The model ``name`` names in ``index``, or an error naming the closest ones."""
+    if not isinstance(name, str):
+        raise ArgumentTypeError(
+            f"a model name must be a string, got {type(name).__name__} {name!r}"
+        )
+    key = _normalise_name(name)
+    found = index.get(key)
+    if found is not None:
+        return found
+    import difflib
+
+    near = difflib.get_close_matches(key, list(index), n=3, cutoff=0.5)
+    closest = list(dict.fromkeys(index[k].id for k in near))
+    raise UnknownModelError(name, closest, [m.id for m in entries])
+
+
+# --------------------------------------------------------------------------- loading
+
+_lock = threading.Lock()
+_shipped: dict[str, tuple[Model, ...]] = {}
+_newest: Optional[tuple[tuple[Model, ...], dict[str, Model]]] = None
+
+
+def _shipped_models(version: str) -> tuple[Model, ...]:
+    """The model records of a shipped card version, built once and shared with its Card."""
+    found = _shipped.get(version)
+    if found is None:
+        with _lock:
+            found = _shipped.get(version)
+            if found is None:
+                entries = _data.raw_card(version)["models"]
+                found = tuple(Model._from_trusted(entry) for entry in entries)
+                _shipped[version] = found
+    return found
+
+
+def _newest_models() -> tuple[tuple[Model, ...], dict[str, Model]]:
+    """The newest card's models and their name index, without building the rest of the card."""
+    global _newest
+    if _newest is None:
+        entries = _shipped_models(_data.newest_version())
+        _newest = (entries, _name_index(entries))
+    return _newest
 
 
 def _current() -> Card:
@@ -309,7 +398,8 @@ def model(name: str) -> Model:
         return _RESOLVED[name]
     except (KeyError, TypeError):
         pass
-    found = _current().model(name)
+    entries, index = _newest_models()
+    found = _find_model(index, entries, name)
     if len(_RESOLVED) < _RESOLVED_LIMIT:
         _RESOLVED[name] = found
     return found
@@ -324,7 +414,7 @@ def models() -> tuple[Model, ...]:
 
     ```
     """
-    return _current().models
+    return _newest_models()[0]
 
 
 def find_models(
