@@ -28,3 +28,14 @@ def _no_network() -> Iterator[None]:
     patch.setattr(socket, "getaddrinfo", _refuse)
     yield
     patch.undo()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Report how many inputs the fuzz suite tried, when it ran."""
+    import sys
+
+    fuzz = sys.modules.get("test_fuzz") or sys.modules.get("tests.test_fuzz")
+    tried = getattr(fuzz, "TRIED", None)
+    if tried:
+        total = sum(tried.values())
+        terminalreporter.write_line(f"fuzz: {total:,} inputs tried over {len(tried)} entry points")
