@@ -385,17 +385,22 @@ class _BenchmarkIndex:
 
     # --- queries
 
-    def benchmark(self, name: object, table: object = None) -> Benchmark:
+    def rows_in_table(self, name: object, table: object) -> tuple[Benchmark, ...]:
+        """The rows named ``name``, narrowed to ``table`` when one is given."""
         rows = self.benchmark_rows(name)
-        if table is not None:
-            wanted = self.table_id(table)
-            narrowed = tuple(row for row in rows if row.table == wanted)
-            if not narrowed:
-                raise NotInTableError(
-                    f"benchmark {name!r} is not in the {wanted} table; it is in the "
-                    f"{_quoted(row.table for row in rows)} table"
-                )
-            rows = narrowed
+        if table is None:
+            return rows
+        wanted = self.table_id(table)
+        in_table = tuple(row for row in rows if row.table == wanted)
+        if not in_table:
+            raise NotInTableError(
+                f"benchmark {name!r} is not in the {wanted} table; it is in the "
+                f"{_quoted(row.table for row in rows)} table; pass another table or none"
+            )
+        return in_table
+
+    def benchmark(self, name: object, table: object = None) -> Benchmark:
+        rows = self.rows_in_table(name, table)
         if len(rows) > 1:
             raise AmbiguousQueryError(
                 f"benchmark {name!r} is a row of {len(rows)} tables: "
@@ -407,16 +412,7 @@ class _BenchmarkIndex:
 
     def score(self, model: object, name: object, table: object, subtask: object) -> Score:
         model_id = self.model_id(model)
-        rows = self.benchmark_rows(name)
-        if table is not None:
-            wanted = self.table_id(table)
-            in_table = tuple(row for row in rows if row.table == wanted)
-            if not in_table:
-                raise NotInTableError(
-                    f"benchmark {name!r} is not in the {wanted} table; it is in the "
-                    f"{_quoted(row.table for row in rows)} table; pass another table or none"
-                )
-            rows = in_table
+        rows = self.rows_in_table(name, table)
         found = [s for row in rows for s in self.row_scores[(row.table, row.id)]]
         found = [s for s in found if s.model == model_id]
         if not found:

@@ -56,35 +56,41 @@ class ArgumentTypeError(LlamaCardsError, TypeError):
     """An argument has the wrong type (a string where a token count belongs)."""
 
 
-class UnknownModelError(LlamaCardsError, LookupError):
+class _UnknownNameError(LlamaCardsError, LookupError):
+    """A name that matches nothing; ``closest`` holds the nearest known names, best first."""
+
+    _kind = "name"
+    _matching = "names ignore case"
+
+    def __init__(self, name: object, closest: Sequence[str], known: Sequence[str]) -> None:
+        self.name = name
+        self.closest = tuple(closest)
+        self.known = tuple(known)
+        hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
+        super().__init__(
+            f"unknown {self._kind} {name!r}: {hint}known {self._kind}s are "
+            f"{_quoted(self.known)} ({self._matching})"
+        )
+
+
+class UnknownModelError(_UnknownNameError):
     """No model answers to the name that was asked for.
 
     ``closest`` holds the known names nearest to the one asked for, best first.
     """
 
-    def __init__(self, name: object, closest: Sequence[str], known: Sequence[str]) -> None:
-        self.name = name
-        self.closest = tuple(closest)
-        self.known = tuple(known)
-        hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
-        super().__init__(
-            f"unknown model {name!r}: {hint}known models are {_quoted(self.known)} "
-            "(names ignore case, spaces, '_' and '-')"
-        )
+    _kind = "model"
+    _matching = "names ignore case, spaces, '_' and '-'"
 
 
-class UnknownBenchmarkError(LlamaCardsError, LookupError):
-    """No benchmark answers to the name that was asked for."""
+class UnknownBenchmarkError(_UnknownNameError):
+    """No benchmark answers to the name that was asked for.
 
-    def __init__(self, name: object, closest: Sequence[str], known: Sequence[str]) -> None:
-        self.name = name
-        self.closest = tuple(closest)
-        self.known = tuple(known)
-        hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
-        super().__init__(
-            f"unknown benchmark {name!r}: {hint}known benchmarks are {_quoted(self.known)} "
-            "(names ignore case, spaces and punctuation)"
-        )
+    ``closest`` holds the known names nearest to the one asked for, best first.
+    """
+
+    _kind = "benchmark"
+    _matching = "names ignore case, spaces and punctuation"
 
 
 class AmbiguousQueryError(LlamaCardsError, LookupError):
