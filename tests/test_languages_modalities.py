@@ -104,13 +104,13 @@ def test_check_images_takes_integer_likes() -> None:
 @pytest.mark.parametrize(
     ("count", "error", "words"),
     [
-        (-1, InvalidArgumentError, "must be zero or more, got -1"),
+        (-1, InvalidArgumentError, "must be zero or more images, got -1"),
         (-100, InvalidArgumentError, "zero or more"),
-        (2.0, InvalidArgumentError, "must be a whole number, got 2.0"),
+        (2.0, InvalidArgumentError, "must be a whole number of images, got 2.0"),
         (2.5, InvalidArgumentError, "whole number"),
         (float("nan"), InvalidArgumentError, "whole number"),
-        (True, ArgumentTypeError, "must be an integer, got True"),
-        ("3", ArgumentTypeError, "must be an integer, got str '3'"),
+        (True, ArgumentTypeError, "integer number of images, got bool True"),
+        ("3", ArgumentTypeError, "integer number of images, got str '3'"),
         (None, ArgumentTypeError, "got NoneType None"),
         ([3], ArgumentTypeError, "got list"),
     ],
@@ -122,7 +122,7 @@ def test_check_images_rejects_bad_counts(count: object, error: type[Exception], 
 
 
 def test_a_negative_count_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="image count"):
+    with pytest.raises(ValueError, match="zero or more images, got -1"):
         check_images(-1)
 
 

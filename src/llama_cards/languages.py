@@ -66,17 +66,16 @@ first use, so importing the package does not load the data.
 
 from __future__ import annotations
 
-import operator
 from typing import TYPE_CHECKING, Optional
 
 from ._base import FrozenRecord, Source
 from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
-    InvalidArgumentError,
     InvalidLanguageTagError,
     UnsupportedLanguageError,
 )
+from .models import _count
 
 if TYPE_CHECKING:
     from .card import Card
@@ -408,22 +407,6 @@ def language(tag: str) -> Language:
     return found
 
 
-def _image_count(value: object) -> int:
-    if isinstance(value, bool):
-        raise ArgumentTypeError(f"the image count must be an integer, got {value!r}")
-    if isinstance(value, float):
-        raise InvalidArgumentError(f"the image count must be a whole number, got {value!r}")
-    try:
-        count = operator.index(value)  # type: ignore[arg-type]  # checked: TypeError below
-    except TypeError:
-        raise ArgumentTypeError(
-            f"the image count must be an integer, got {type(value).__name__} {value!r}"
-        ) from None
-    if count < 0:
-        raise InvalidArgumentError(f"the image count must be zero or more, got {count}")
-    return count
-
-
 def check_images(count: int) -> bool:
     """Whether ``count`` input images is within what the card says was tested.
 
@@ -440,7 +423,7 @@ def check_images(count: int) -> bool:
 
     ```
     """
-    return _image_count(count) <= _current().image_testing.max_tested_images
+    return _count(count, "count", unit="images") <= _current().image_testing.max_tested_images
 
 
 _CONSTANTS = ("MAX_TESTED_IMAGES", "PRETRAINING_LANGUAGE_COUNT")
