@@ -19,6 +19,7 @@ PUBLIC_NAMES = {
     "ContextLengthExceededError",
     "DataIntegrityError",
     "Document",
+    "FieldSource",
     "HuggingFaceRepo",
     "InvalidArgumentError",
     "InvalidCountryCodeError",

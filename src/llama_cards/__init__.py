@@ -27,6 +27,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from ._base import (
+        FieldSource,
         Source,
         YearMonth,
     )
@@ -137,6 +138,7 @@ if TYPE_CHECKING:
 # Public name -> the submodule that defines it.
 _SUBMODULES: dict[str, str] = {
     "SCHEMA_VERSION": "_data",
+    "FieldSource": "_base",
     "Source": "_base",
     "YearMonth": "_base",
     "AmbiguousQueryError": "errors",
@@ -255,6 +257,7 @@ __all__ = [
     "Entity",
     "EquivalentCode",
     "EuRestriction",
+    "FieldSource",
     "Finding",
     "Footnote",
     "HuggingFaceRepo",
