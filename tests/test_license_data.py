@@ -30,7 +30,9 @@ def _terms() -> LicenseTerms:
 
 
 def _sources_of(terms: LicenseTerms) -> list[Source]:
-    found: list[Source] = []
+    found: list[Source] = [terms.source]
+    for entry in terms.field_sources:
+        found += entry.sources
     for term in terms.terms():
         found += term.sources
     for use in terms.prohibited_uses:
@@ -109,7 +111,37 @@ def test_cited_documents_are_listed_with_their_links(document_id: str, url: str)
 def test_licence_links_match_the_documents() -> None:
     documents = {document.id: document.url for document in llama_cards.card().documents}
     assert _terms().license_url == documents["meta-license"]
-    assert _terms().use_policy_url == documents["meta-use-policy"]
+    # The licence (Section 1(b)(iv)) and the policy's introduction both give the policy's
+    # official address; the GitHub copy the data was read from stays a document.
+    assert _terms().use_policy_url == "https://www.llama.com/llama4/use-policy"
+    assert documents["meta-use-policy"] == (
+        "https://github.com/meta-llama/llama-models/blob/main/models/llama4/USE_POLICY.md"
+    )
+
+
+# Where the licence record's own facts are given (document id, section).
+LICENSE_HEADING = ("meta-license", "Heading (title and Llama 4 Version Effective Date)")
+LICENSE_FIELD_SOURCES = {
+    "name": [LICENSE_HEADING],
+    "effective_date": [LICENSE_HEADING],
+    "license_url": [("meta-model-card", "Model Information (License)")],
+    "use_policy_name": [("meta-use-policy", "Heading (title)")],
+    "use_policy_url": [
+        ("meta-license", "Section 1(b)(iv)"),
+        ("meta-use-policy", "Introduction"),
+    ],
+}
+
+
+@pytest.mark.parametrize("field", LICENSE_FIELD_SOURCES)
+def test_licence_record_facts_have_their_sources(field: str) -> None:
+    found = [(source.document, source.section) for source in _terms().source_of(field)]
+    assert found == LICENSE_FIELD_SOURCES[field]
+
+
+def test_unknown_licence_field() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"LicenseTerms has no field 'url'.*license_url"):
+        _terms().source_of("url")
 
 
 TERMS = [
