@@ -192,6 +192,39 @@ def test_explanations_carry_the_key_facts(term_id: str, words: list[str]) -> Non
         assert word in term.explanation
 
 
+# What the summaries of Sections 4, 5(a) and 5(c) must say, written from the licence.
+SUMMARY_FACTS = [
+    (
+        "limitation-of-liability",
+        [
+            "theory of liability",
+            "contract, tort, negligence",
+            "arising out of the agreement",
+            "lost profits",
+            "indirect, special, incidental, consequential, exemplary or punitive damages",
+            "even if told",
+        ],
+    ),
+    ("litigation-termination", ["intellectual property or other rights", "counterclaim"]),
+    (
+        "brand-guidelines",
+        ["No trademark licence", "names or marks", "reasonable, customary", "redistribute"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("term_id", "words"), SUMMARY_FACTS)
+def test_licence_summaries_keep_the_clauses_reach(term_id: str, words: list[str]) -> None:
+    (term,) = (term for term in _terms().terms() if term.id == term_id)
+    for word in words:
+        assert word in term.explanation, word
+
+
+def test_liability_limit_is_not_narrowed_to_claims_under_the_agreement() -> None:
+    (term,) = (term for term in _terms().other_terms if term.id == "limitation-of-liability")
+    assert "liable under the agreement" not in term.explanation
+
+
 OBLIGATION_ROLES = {
     "agreement-copy": ("licensee",),
     "built-with-llama": ("licensee",),
