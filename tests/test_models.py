@@ -77,10 +77,11 @@ REPOS = {
     ),
 }
 
-# The seed's "Optimizing model performance" section.
+# The seed's "Optimizing model performance" section: Scout's BF16 weights fit one H100 GPU
+# when quantized to int4 on the fly; Maverick's FP8 weights fit one H100 DGX host.
 QUANTIZATION = {
-    "llama-4-scout": (("bf16",), ("single H100 GPU", "on-the-fly int4")),
-    "llama-4-maverick": (("bf16", "fp8"), ("FP8", "single H100 DGX host")),
+    "llama-4-scout": (("bf16",), ("BF16", "one H100 GPU", "int4", "on the fly")),
+    "llama-4-maverick": (("bf16", "fp8"), ("BF16", "FP8", "one H100 DGX host")),
 }
 
 

@@ -128,7 +128,7 @@ class EuRestriction(LicenseTerm):
     restricted_groups: tuple[CountryGroupId, ...]
     """The :class:`CountryGroup` ids whose codes count as the European Union."""
     end_user_exemption: LicenseTerm
-    """The exemption for end users of a product or service that incorporates the models."""
+    """The exemption for end users of products or services that build the models in."""
 
 
 class UserThreshold(LicenseTerm):
