@@ -74,6 +74,7 @@ PUBLIC_NAMES = {
     "ImageTesting",
     "Language",
     "LanguageCoverage",
+    "LanguageName",
     "MAX_TESTED_IMAGES",
     "PRETRAINING_LANGUAGE_COUNT",
     "check_images",
