@@ -97,7 +97,7 @@ DOCUMENTS = [
     ("iso-3166", "https://www.iso.org/iso-3166-country-codes.html"),
     (
         "eu-style-guide",
-        "https://style-guide.europa.eu/en/content/-/isg/topic?identifier=annex-a6-country-and-territory-codes",
+        "https://style-guide.europa.eu/en/content/-/isg/topic?identifier=7.1-countries",
     ),
 ]
 
@@ -350,9 +350,46 @@ def test_every_list_has_its_source_and_date(group_id: CountryGroupId, document: 
     assert date(2025, 4, 5) <= group.checked
 
 
+# Codes people give that ISO 3166-1 does not assign: (given, what to use instead, the part
+# of the source that says why). EA, EU, FX, IC and UK are exceptionally reserved; XK lies
+# in the user-assigned range; EL is the EU's own code for Greece.
+RESERVED = "ISO 3166-1 alpha-2, exceptionally reserved codes"
+HINTS = [
+    ("EA", "ES", "iso-3166", RESERVED),
+    (
+        "EL",
+        "GR",
+        "eu-style-guide",
+        "7.1 Countries (Member States: ISO 3166 alpha-2 codes, EL for Greece)",
+    ),
+    ("EU", None, "iso-3166", RESERVED),
+    ("FX", "FR", "iso-3166", RESERVED),
+    ("IC", "ES", "iso-3166", RESERVED),
+    ("UK", "GB", "iso-3166", RESERVED),
+    ("XK", None, "iso-3166", "ISO 3166-1 alpha-2, user-assigned code elements"),
+]
+
+
 def test_hints() -> None:
-    hints = {hint.given: hint.use_instead for hint in llama_cards.card().countries.hints}
-    assert hints == {"EL": "GR", "EU": None, "UK": "GB"}
+    found = [
+        (hint.given, hint.use_instead, hint.source.document, hint.source.section)
+        for hint in llama_cards.card().countries.hints
+    ]
+    assert found == HINTS
+
+
+def test_kosovo_hint_says_there_is_no_assigned_code() -> None:
+    (hint,) = (hint for hint in llama_cards.card().countries.hints if hint.given == "XK")
+    assert "Kosovo" in hint.reason
+    assert "user" in hint.reason
+    assert hint.use_instead is None
+
+
+def test_style_guide_is_cited_by_a_section_it_has() -> None:
+    documents = {document.id: document for document in llama_cards.card().documents}
+    guide = documents["eu-style-guide"]
+    assert guide.title == "Interinstitutional Style Guide, section 7.1 Countries"
+    assert "annex" not in guide.url.lower()
 
 
 def test_unknown_country_list() -> None:
@@ -413,6 +450,11 @@ def test_hints_name_unassigned_codes_and_assigned_replacements() -> None:
     for hint in llama_cards.card().countries.hints:
         assert hint.given not in assigned
         assert hint.use_instead is None or hint.use_instead in assigned
+
+
+def test_hints_are_sorted_and_unique() -> None:
+    given = [hint.given for hint in llama_cards.card().countries.hints]
+    assert given == sorted(set(given))
 
 
 def test_prohibited_use_positions_count_from_one() -> None:
