@@ -152,6 +152,36 @@ def test_quantization(model_id: str) -> None:
         assert words in quantization.note
 
 
+# The seed's "Training disclosure" prose prints the token counts without the "~" of its spec
+# table ("pretrained on 40 trillion tokens"); the spec table's value is served and the prose
+# printing kept: (field, printed, section).
+ALTERNATIVE_PRINTINGS = {
+    "llama-4-scout": [
+        ("training_tokens", "40 trillion", "Training disclosure (Training, testing and validation)")
+    ],
+    "llama-4-maverick": [
+        ("training_tokens", "22 trillion", "Training disclosure (Training, testing and validation)")
+    ],
+}
+
+
+@pytest.mark.parametrize("model_id", ALTERNATIVE_PRINTINGS)
+def test_alternative_printings_are_kept_and_the_spec_table_served(model_id: str) -> None:
+    found = llama_cards.model(model_id)
+    printings = [
+        (p.field, p.printed, p.source.section)
+        for p in found.alternative_printings
+        if p.source.document == "azure-card"
+    ]
+    assert printings == ALTERNATIVE_PRINTINGS[model_id]
+    assert len(found.alternative_printings) == len(printings)
+    assert found.training_tokens.printed.startswith("~")
+    assert found.training_tokens.approximate is True
+    for printing in found.alternative_printings:
+        assert "~" in printing.note
+        assert found.training_tokens.printed in printing.note
+
+
 # Every alias DESIGN.md promises, in the spellings a user types.
 ALIASES = [
     ("llama-4-scout", "llama-4-scout"),

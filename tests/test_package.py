@@ -11,6 +11,7 @@ import llama_cards
 
 PUBLIC_NAMES = {
     "SCHEMA_VERSION",
+    "AlternativePrinting",
     "AmbiguousQueryError",
     "ArgumentTypeError",
     "Card",

@@ -122,6 +122,7 @@ if TYPE_CHECKING:
         license_terms,
     )
     from .models import (
+        AlternativePrinting,
         HuggingFaceRepo,
         Modality,
         Model,
@@ -158,6 +159,7 @@ _SUBMODULES: dict[str, str] = {
     "UnknownModalityError": "errors",
     "UnknownModelError": "errors",
     "UnsupportedLanguageError": "errors",
+    "AlternativePrinting": "models",
     "HuggingFaceRepo": "models",
     "Modality": "models",
     "Model": "models",
@@ -237,6 +239,7 @@ __all__ = [
     "MAX_TESTED_IMAGES",
     "PRETRAINING_LANGUAGE_COUNT",
     "SCHEMA_VERSION",
+    "AlternativePrinting",
     "AmbiguousQueryError",
     "ArgumentTypeError",
     "Benchmark",

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .card import Card
 
 __all__ = [
+    "AlternativePrinting",
     "HuggingFaceRepo",
     "Modality",
     "Model",
@@ -123,6 +124,24 @@ class Quantization(FrozenRecord):
     source: Source
 
 
+class AlternativePrinting(FrozenRecord):
+    """Another printing of a model's value than the one served, and where it is.
+
+    The spec table's printing is served; where other text of the card prints the same
+    value otherwise (the token counts without their ``~`` in the training disclosure), that
+    printing is kept here with its source.
+    """
+
+    field: str
+    """The :class:`Model` field printed otherwise, e.g. ``"training_tokens"``."""
+    printed: str
+    """The other printing, e.g. ``"40 trillion"``."""
+    note: str
+    """What differs, in short words."""
+    source: Source
+    """Where the other printing is."""
+
+
 def _count(value: object, name: str, unit: str = "tokens") -> int:
     """A count of ``unit``: a non-negative int. Floats are ValueError, other types TypeError.
 
@@ -199,6 +218,9 @@ class Model(FrozenRecord):
     """The model's row of the training table."""
     quantization: Quantization
     """Released weight precisions and what they fit on."""
+    alternative_printings: tuple[AlternativePrinting, ...]
+    """Other printings of the model's values elsewhere in the card, e.g. the training
+    disclosure's ``"40 trillion"`` for the spec table's ``~40T`` (which is served)."""
     source: Source
     """The model's row of the card's spec table, where most of its fields are printed."""
     field_sources: tuple[FieldSource, ...]
