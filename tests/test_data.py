@@ -138,3 +138,16 @@ def test_released_precisions_match_the_repositories() -> None:
     for entry in llama_cards.models():
         repos = {r.precision for r in entry.huggingface_repos}
         assert repos == set(entry.quantization.released_precisions)
+
+
+def test_alternative_printings_name_a_model_field_and_print_the_same_value() -> None:
+    fields = set(llama_cards.Model.model_fields)
+    for entry in llama_cards.models():
+        for printing in entry.alternative_printings:
+            assert printing.field in fields
+            assert printing.field != "alternative_printings"
+            if printing.field == "training_tokens":
+                number, unit = printing.printed.split()
+                assert unit == "trillion"
+                assert int(number) * 10**12 == entry.training_tokens.value
+            assert printing.printed != str(getattr(entry, printing.field))

@@ -49,6 +49,12 @@ EXPECTED_EQUIVALENTS = {
     "Tagalog": [("fil", "Filipino", "cldr-supplemental-metadata")],
 }
 
+# Other names taken to mean a supported language: Indonesian's own name for itself, as
+# Indonesia's constitution (Article 36) names the state language.
+EXPECTED_OTHER_NAMES = {
+    "Indonesian": [("Bahasa Indonesia", "uud-1945", "Chapter XV, Article 36 (the state language)")],
+}
+
 BY_NAME = {row[0]: row for row in EXPECTED_LANGUAGES}
 
 
@@ -91,7 +97,22 @@ def test_every_source_names_a_document_of_the_card() -> None:
     for entry in current.languages:
         sources += [entry.source, entry.codes_source, entry.native_name_source]
         sources += [equivalent.source for equivalent in entry.equivalents]
+        sources += [other.source for other in entry.other_names]
     assert {source.document for source in sources} <= documents
+
+
+def test_other_names_are_the_documented_one() -> None:
+    found = {
+        entry.name: [(o.name, o.source.document, o.source.section) for o in entry.other_names]
+        for entry in languages()
+        if entry.other_names
+    }
+    assert found == EXPECTED_OTHER_NAMES
+    (indonesian,) = (entry for entry in languages() if entry.name == "Indonesian")
+    reason = indonesian.other_names[0].reason
+    assert "constitution" in reason
+    assert "'Indonesia'" in reason  # the shorter native name served, and why it differs
+    assert "Malay" in reason
 
 
 def test_equivalents_are_the_documented_three() -> None:
@@ -122,6 +143,7 @@ def test_no_code_or_name_is_shared_by_two_languages() -> None:
     for entry in languages():
         keys = {*entry.codes, *(e.code for e in entry.equivalents)}
         keys |= {entry.name.casefold(), entry.native_name.casefold()}
+        keys |= {other.name.casefold() for other in entry.other_names}
         for key in keys:
             assert seen.setdefault(key, entry.name) == entry.name, key
 
@@ -259,6 +281,9 @@ def _supported_cases() -> list[tuple[str, str]]:
     for name, equivalents in EXPECTED_EQUIVALENTS.items():
         for code, equivalent_name, _ in equivalents:
             cases += [(code, name), (code.upper(), name), (equivalent_name.lower(), name)]
+    for name, others in EXPECTED_OTHER_NAMES.items():
+        for other, _, _ in others:
+            cases += [(other, name), (other.upper(), name), (f" {other.lower()}\t", name)]
     return cases
 
 
@@ -301,6 +326,8 @@ def test_every_code_and_name_finds_its_language(tag: str, name: str) -> None:
         ("fra-CA", "French"),  # 639-2 code in the language position
         ("ger-AT", "German"),
         ("en-Qaaa", "English"),  # private-use script
+        ("Bahasa Indonesia", "Indonesian"),  # the language's own name, as Indonesia writes it
+        ("bahasa   indonesia", "Indonesian"),
         ("Tiếng Việt", "Vietnamese"),
         ("tiếng việt", "Vietnamese"),
         ("Tiếng   Việt", "Vietnamese"),  # inner whitespace collapsed
@@ -341,6 +368,7 @@ UNSUPPORTED = [
     "jw",  # deprecated Javanese
     "mo",  # deprecated Moldavian
     "ms",  # Malay is not Indonesian
+    "Bahasa",  # "language": used alone for Malay as well as Indonesian
     "ms-MY",
     "msa",
     "may",

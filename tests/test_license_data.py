@@ -30,7 +30,9 @@ def _terms() -> LicenseTerms:
 
 
 def _sources_of(terms: LicenseTerms) -> list[Source]:
-    found: list[Source] = []
+    found: list[Source] = [terms.source]
+    for entry in terms.field_sources:
+        found += entry.sources
     for term in terms.terms():
         found += term.sources
     for use in terms.prohibited_uses:
@@ -95,7 +97,7 @@ DOCUMENTS = [
     ("iso-3166", "https://www.iso.org/iso-3166-country-codes.html"),
     (
         "eu-style-guide",
-        "https://style-guide.europa.eu/en/content/-/isg/topic?identifier=annex-a6-country-and-territory-codes",
+        "https://style-guide.europa.eu/en/content/-/isg/topic?identifier=7.1-countries",
     ),
 ]
 
@@ -109,7 +111,37 @@ def test_cited_documents_are_listed_with_their_links(document_id: str, url: str)
 def test_licence_links_match_the_documents() -> None:
     documents = {document.id: document.url for document in llama_cards.card().documents}
     assert _terms().license_url == documents["meta-license"]
-    assert _terms().use_policy_url == documents["meta-use-policy"]
+    # The licence (Section 1(b)(iv)) and the policy's introduction both give the policy's
+    # official address; the GitHub copy the data was read from stays a document.
+    assert _terms().use_policy_url == "https://www.llama.com/llama4/use-policy"
+    assert documents["meta-use-policy"] == (
+        "https://github.com/meta-llama/llama-models/blob/main/models/llama4/USE_POLICY.md"
+    )
+
+
+# Where the licence record's own facts are given (document id, section).
+LICENSE_HEADING = ("meta-license", "Heading (title and Llama 4 Version Effective Date)")
+LICENSE_FIELD_SOURCES = {
+    "name": [LICENSE_HEADING],
+    "effective_date": [LICENSE_HEADING],
+    "license_url": [("meta-model-card", "Model Information (License)")],
+    "use_policy_name": [("meta-use-policy", "Heading (title)")],
+    "use_policy_url": [
+        ("meta-license", "Section 1(b)(iv)"),
+        ("meta-use-policy", "Introduction"),
+    ],
+}
+
+
+@pytest.mark.parametrize("field", LICENSE_FIELD_SOURCES)
+def test_licence_record_facts_have_their_sources(field: str) -> None:
+    found = [(source.document, source.section) for source in _terms().source_of(field)]
+    assert found == LICENSE_FIELD_SOURCES[field]
+
+
+def test_unknown_licence_field() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"LicenseTerms has no field 'url'.*license_url"):
+        _terms().source_of("url")
 
 
 TERMS = [
@@ -158,6 +190,39 @@ def test_explanations_carry_the_key_facts(term_id: str, words: list[str]) -> Non
     (term,) = (term for term in _terms().terms() if term.id == term_id)
     for word in words:
         assert word in term.explanation
+
+
+# What the summaries of Sections 4, 5(a) and 5(c) must say, written from the licence.
+SUMMARY_FACTS = [
+    (
+        "limitation-of-liability",
+        [
+            "theory of liability",
+            "contract, tort, negligence",
+            "arising out of the agreement",
+            "lost profits",
+            "indirect, special, incidental, consequential, exemplary or punitive damages",
+            "even if told",
+        ],
+    ),
+    ("litigation-termination", ["intellectual property or other rights", "counterclaim"]),
+    (
+        "brand-guidelines",
+        ["No trademark licence", "names or marks", "reasonable, customary", "redistribute"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("term_id", "words"), SUMMARY_FACTS)
+def test_licence_summaries_keep_the_clauses_reach(term_id: str, words: list[str]) -> None:
+    (term,) = (term for term in _terms().terms() if term.id == term_id)
+    for word in words:
+        assert word in term.explanation, word
+
+
+def test_liability_limit_is_not_narrowed_to_claims_under_the_agreement() -> None:
+    (term,) = (term for term in _terms().other_terms if term.id == "limitation-of-liability")
+    assert "liable under the agreement" not in term.explanation
 
 
 OBLIGATION_ROLES = {
@@ -285,9 +350,46 @@ def test_every_list_has_its_source_and_date(group_id: CountryGroupId, document: 
     assert date(2025, 4, 5) <= group.checked
 
 
+# Codes people give that ISO 3166-1 does not assign: (given, what to use instead, the part
+# of the source that says why). EA, EU, FX, IC and UK are exceptionally reserved; XK lies
+# in the user-assigned range; EL is the EU's own code for Greece.
+RESERVED = "ISO 3166-1 alpha-2, exceptionally reserved codes"
+HINTS = [
+    ("EA", "ES", "iso-3166", RESERVED),
+    (
+        "EL",
+        "GR",
+        "eu-style-guide",
+        "7.1 Countries (Member States: ISO 3166 alpha-2 codes, EL for Greece)",
+    ),
+    ("EU", None, "iso-3166", RESERVED),
+    ("FX", "FR", "iso-3166", RESERVED),
+    ("IC", "ES", "iso-3166", RESERVED),
+    ("UK", "GB", "iso-3166", RESERVED),
+    ("XK", None, "iso-3166", "ISO 3166-1 alpha-2, user-assigned code elements"),
+]
+
+
 def test_hints() -> None:
-    hints = {hint.given: hint.use_instead for hint in llama_cards.card().countries.hints}
-    assert hints == {"EL": "GR", "EU": None, "UK": "GB"}
+    found = [
+        (hint.given, hint.use_instead, hint.source.document, hint.source.section)
+        for hint in llama_cards.card().countries.hints
+    ]
+    assert found == HINTS
+
+
+def test_kosovo_hint_says_there_is_no_assigned_code() -> None:
+    (hint,) = (hint for hint in llama_cards.card().countries.hints if hint.given == "XK")
+    assert "Kosovo" in hint.reason
+    assert "user" in hint.reason
+    assert hint.use_instead is None
+
+
+def test_style_guide_is_cited_by_a_section_it_has() -> None:
+    documents = {document.id: document for document in llama_cards.card().documents}
+    guide = documents["eu-style-guide"]
+    assert guide.title == "Interinstitutional Style Guide, section 7.1 Countries"
+    assert "annex" not in guide.url.lower()
 
 
 def test_unknown_country_list() -> None:
@@ -348,6 +450,11 @@ def test_hints_name_unassigned_codes_and_assigned_replacements() -> None:
     for hint in llama_cards.card().countries.hints:
         assert hint.given not in assigned
         assert hint.use_instead is None or hint.use_instead in assigned
+
+
+def test_hints_are_sorted_and_unique() -> None:
+    given = [hint.given for hint in llama_cards.card().countries.hints]
+    assert given == sorted(set(given))
 
 
 def test_prohibited_use_positions_count_from_one() -> None:

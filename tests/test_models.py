@@ -77,10 +77,11 @@ REPOS = {
     ),
 }
 
-# The seed's "Optimizing model performance" section.
+# The seed's "Optimizing model performance" section: Scout's BF16 weights fit one H100 GPU
+# when quantized to int4 on the fly; Maverick's FP8 weights fit one H100 DGX host.
 QUANTIZATION = {
-    "llama-4-scout": (("bf16",), ("single H100 GPU", "on-the-fly int4")),
-    "llama-4-maverick": (("bf16", "fp8"), ("FP8", "single H100 DGX host")),
+    "llama-4-scout": (("bf16",), ("BF16", "one H100 GPU", "int4", "on the fly")),
+    "llama-4-maverick": (("bf16", "fp8"), ("BF16", "FP8", "one H100 DGX host")),
 }
 
 
@@ -149,6 +150,36 @@ def test_quantization(model_id: str) -> None:
     assert quantization.released_precisions == precisions
     for words in note_words:
         assert words in quantization.note
+
+
+# The seed's "Training disclosure" prose prints the token counts without the "~" of its spec
+# table ("pretrained on 40 trillion tokens"); the spec table's value is served and the prose
+# printing kept: (field, printed, section).
+ALTERNATIVE_PRINTINGS = {
+    "llama-4-scout": [
+        ("training_tokens", "40 trillion", "Training disclosure (Training, testing and validation)")
+    ],
+    "llama-4-maverick": [
+        ("training_tokens", "22 trillion", "Training disclosure (Training, testing and validation)")
+    ],
+}
+
+
+@pytest.mark.parametrize("model_id", ALTERNATIVE_PRINTINGS)
+def test_alternative_printings_are_kept_and_the_spec_table_served(model_id: str) -> None:
+    found = llama_cards.model(model_id)
+    printings = [
+        (p.field, p.printed, p.source.section)
+        for p in found.alternative_printings
+        if p.source.document == "azure-card"
+    ]
+    assert printings == ALTERNATIVE_PRINTINGS[model_id]
+    assert len(found.alternative_printings) == len(printings)
+    assert found.training_tokens.printed.startswith("~")
+    assert found.training_tokens.approximate is True
+    for printing in found.alternative_printings:
+        assert "~" in printing.note
+        assert found.training_tokens.printed in printing.note
 
 
 # Every alias DESIGN.md promises, in the spellings a user types.

@@ -11,6 +11,7 @@ import llama_cards
 
 PUBLIC_NAMES = {
     "SCHEMA_VERSION",
+    "AlternativePrinting",
     "AmbiguousQueryError",
     "ArgumentTypeError",
     "Card",
@@ -19,6 +20,7 @@ PUBLIC_NAMES = {
     "ContextLengthExceededError",
     "DataIntegrityError",
     "Document",
+    "FieldSource",
     "HuggingFaceRepo",
     "InvalidArgumentError",
     "InvalidCountryCodeError",
@@ -73,6 +75,7 @@ PUBLIC_NAMES = {
     "ImageTesting",
     "Language",
     "LanguageCoverage",
+    "LanguageName",
     "MAX_TESTED_IMAGES",
     "PRETRAINING_LANGUAGE_COUNT",
     "check_images",

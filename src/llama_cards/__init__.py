@@ -27,6 +27,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from ._base import (
+        FieldSource,
         Source,
         YearMonth,
     )
@@ -91,6 +92,7 @@ if TYPE_CHECKING:
         ImageTesting,
         Language,
         LanguageCoverage,
+        LanguageName,
         check_images,
         language,
         languages,
@@ -120,6 +122,7 @@ if TYPE_CHECKING:
         license_terms,
     )
     from .models import (
+        AlternativePrinting,
         HuggingFaceRepo,
         Modality,
         Model,
@@ -137,6 +140,7 @@ if TYPE_CHECKING:
 # Public name -> the submodule that defines it.
 _SUBMODULES: dict[str, str] = {
     "SCHEMA_VERSION": "_data",
+    "FieldSource": "_base",
     "Source": "_base",
     "YearMonth": "_base",
     "AmbiguousQueryError": "errors",
@@ -155,6 +159,7 @@ _SUBMODULES: dict[str, str] = {
     "UnknownModalityError": "errors",
     "UnknownModelError": "errors",
     "UnsupportedLanguageError": "errors",
+    "AlternativePrinting": "models",
     "HuggingFaceRepo": "models",
     "Modality": "models",
     "Model": "models",
@@ -200,6 +205,7 @@ _SUBMODULES: dict[str, str] = {
     "ImageTesting": "languages",
     "Language": "languages",
     "LanguageCoverage": "languages",
+    "LanguageName": "languages",
     "MAX_TESTED_IMAGES": "languages",
     "PRETRAINING_LANGUAGE_COUNT": "languages",
     "check_images": "languages",
@@ -233,6 +239,7 @@ __all__ = [
     "MAX_TESTED_IMAGES",
     "PRETRAINING_LANGUAGE_COUNT",
     "SCHEMA_VERSION",
+    "AlternativePrinting",
     "AmbiguousQueryError",
     "ArgumentTypeError",
     "Benchmark",
@@ -255,6 +262,7 @@ __all__ = [
     "Entity",
     "EquivalentCode",
     "EuRestriction",
+    "FieldSource",
     "Finding",
     "Footnote",
     "HuggingFaceRepo",
@@ -265,6 +273,7 @@ __all__ = [
     "InvalidVersionSpecError",
     "Language",
     "LanguageCoverage",
+    "LanguageName",
     "LicenseTerm",
     "LicenseTerms",
     "Licensor",

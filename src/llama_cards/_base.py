@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaH
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-__all__ = ["FrozenRecord", "Source", "YearMonth"]
+__all__ = ["FieldSource", "FrozenRecord", "Source", "YearMonth"]
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Convert = Callable[[Any], Any]
@@ -220,3 +220,43 @@ class Source(FrozenRecord):
 
     def __str__(self) -> str:
         return f"{self.document}, {self.section}"
+
+
+class FieldSource(FrozenRecord):
+    """Where one field of a record is printed, when that is not the record's own ``source``.
+
+    A record's ``source`` names the section it is read from as a whole (a table row, the
+    whole card); a fact printed elsewhere (the release date, under the card's distribution
+    section) gets a ``FieldSource`` naming the field and every section that prints it.
+    """
+
+    field: str
+    """The name of the record's field, e.g. ``"release_date"``."""
+    sources: tuple[Source, ...]
+    """Every section that prints the field's value: the served card first, then any other
+    document that states it too."""
+
+
+def _field_sources(
+    record: FrozenRecord, listed: tuple[FieldSource, ...], own: Source, field: object
+) -> tuple[Source, ...]:
+    """The sources ``listed`` for ``field`` of ``record``, else ``(own,)``; see ``source_of``."""
+    fields = type(record).model_fields
+    if not isinstance(field, str):
+        from .errors import ArgumentTypeError
+
+        raise ArgumentTypeError(
+            f"a field name must be a string such as 'release_date', got "
+            f"{type(field).__name__} {field!r}"
+        )
+    if field not in fields:
+        from .errors import InvalidArgumentError
+
+        known = ", ".join(fields)
+        raise InvalidArgumentError(
+            f"{type(record).__name__} has no field {field!r}; its fields are {known}"
+        )
+    for entry in listed:
+        if entry.field == field:
+            return entry.sources
+    return (own,)

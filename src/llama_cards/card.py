@@ -24,7 +24,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
 from . import _data
-from ._base import FrozenRecord, Source, YearMonth
+from ._base import FieldSource, FrozenRecord, Source, YearMonth, _field_sources
 from ._data import SCHEMA_VERSION
 from .benchmarks import (
     Benchmark,
@@ -170,6 +170,10 @@ class Card(FrozenRecord):
     """The licence the card names."""
     source: Source
     """The card document itself."""
+    field_sources: tuple[FieldSource, ...]
+    """Where each of the card's own facts is printed (its title, version, dates, provider,
+    developer, deployment options, licence name, training hardware), each with every
+    section that prints it; see :meth:`source_of`."""
     documents: tuple[Document, ...]
     """Every document a :class:`Source` of this card names."""
     models: tuple[Model, ...]
@@ -257,6 +261,25 @@ class Card(FrozenRecord):
 
     _fingerprint: Optional[str] = PrivateAttr(default=None)
     _model_index: Optional[dict[str, Model]] = PrivateAttr(default=None)
+
+    # --------------------------------------------------------------- provenance
+
+    def source_of(self, field: str) -> tuple[Source, ...]:
+        """Where the value of ``field`` is printed: its :attr:`field_sources` entry, or
+        ``(self.source,)`` (the whole card) when it has none.
+
+        Records held by the card (models, benchmarks, languages, the licence) carry their
+        own sources. A name that is not a field of :class:`Card` raises
+        :class:`~llama_cards.InvalidArgumentError` naming the fields.
+
+        ```pycon
+        >>> import llama_cards
+        >>> [str(source) for source in llama_cards.card().source_of("updated")]
+        ['azure-card, Model Specifications (Last Updated)']
+
+        ```
+        """
+        return _field_sources(self, self.field_sources, self.source, field)
 
     # ----------------------------------------------------------------- identity
 

@@ -15,10 +15,11 @@ True
 
 What is accepted, tried in this order:
 
-1. The English name or the native name of a supported language, or the name of an
-   equivalent code (below): ``"French"``, ``"français"``, ``"Filipino"``. Case does not
-   matter and surrounding whitespace is ignored; accents count as typed (``"francais"`` is
-   not ``"français"``; Unicode composed and decomposed forms are the same).
+1. The English name or the native name of a supported language, another name it is
+   known by (``"Bahasa Indonesia"``), or the name of an equivalent code (below):
+   ``"French"``, ``"français"``, ``"Filipino"``. Case does not matter and surrounding
+   whitespace is ignored; accents count as typed (``"francais"`` is not ``"français"``;
+   Unicode composed and decomposed forms are the same).
 2. A BCP 47 language tag, parsed to the grammar of RFC 5646 (language, extended language,
    script, region, variants, extensions, private use, and the grandfathered tags), in any
    case, with ``_`` taken as ``-``: ``"pt_BR"``, ``"es-419"``, ``"en-US-x-private"``. In the
@@ -87,6 +88,7 @@ __all__ = [
     "ImageTesting",
     "Language",
     "LanguageCoverage",
+    "LanguageName",
     "check_images",
     "language",
     "languages",
@@ -111,6 +113,16 @@ class EquivalentCode(FrozenRecord):
     """The language name the code's registry gives, e.g. ``"Filipino"``."""
     reason: str
     """Why the code is taken to mean the supported language, in short words."""
+    source: Source
+
+
+class LanguageName(FrozenRecord):
+    """Another name a supported language is known by, and why it names that language."""
+
+    name: str
+    """The name, as it is written, e.g. ``"Bahasa Indonesia"``."""
+    reason: str
+    """Why the name is taken to mean the supported language, in short words."""
     source: Source
 
 
@@ -140,6 +152,8 @@ class Language(FrozenRecord):
     """ISO 639-3 code, e.g. ``"deu"`` (``"ara"`` for Arabic is the macrolanguage)."""
     native_name: str
     """The language's name for itself (endonym), e.g. ``"Deutsch"``."""
+    other_names: tuple[LanguageName, ...]
+    """Other names taken to mean this language (``"Bahasa Indonesia"``), with reasons."""
     equivalents: tuple[EquivalentCode, ...]
     """Other codes taken to mean this language (``arb``, ``in``, ``fil``), with reasons."""
     source: Source
@@ -194,7 +208,12 @@ class _LanguageIndex:
             codes = [*entry.codes, *(equivalent.code for equivalent in entry.equivalents)]
             for code in codes:
                 _claim(self.by_code, code.lower(), entry)
-            names = [entry.name, entry.native_name, *(e.name for e in entry.equivalents)]
+            names = [
+                entry.name,
+                entry.native_name,
+                *(other.name for other in entry.other_names),
+                *(e.name for e in entry.equivalents),
+            ]
             for name in names:
                 _claim(self.by_name, _name_key(name), entry)
                 self.by_folded_name.setdefault(_fold(name), entry)

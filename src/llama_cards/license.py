@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Literal, Optional, Union, get_args
 
-from ._base import FrozenRecord, Source
+from ._base import FieldSource, FrozenRecord, Source, _field_sources
 from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
 from .models import Modality, Model, ModelId, _count
 
@@ -128,7 +128,7 @@ class EuRestriction(LicenseTerm):
     restricted_groups: tuple[CountryGroupId, ...]
     """The :class:`CountryGroup` ids whose codes count as the European Union."""
     end_user_exemption: LicenseTerm
-    """The exemption for end users of a product or service that incorporates the models."""
+    """The exemption for end users of products or services that build the models in."""
 
 
 class UserThreshold(LicenseTerm):
@@ -223,13 +223,21 @@ class LicenseTerms(FrozenRecord):
     effective_date: date
     """The Llama 4 version effective date the licence states (``2025-04-05``)."""
     license_url: str
-    """Where the licence is published."""
+    """Where Meta's model card says the licence is published (its GitHub copy, which is
+    also the ``meta-license`` entry of :attr:`Card.documents`)."""
     use_policy_name: str
     """The policy's title, ``"Llama 4 Acceptable Use Policy"``."""
     use_policy_url: str
-    """Where the acceptable use policy is published."""
+    """The policy's official address, ``"https://www.llama.com/llama4/use-policy"``, as both
+    the licence (Section 1(b)(iv)) and the policy itself give it. The copy this package
+    was read from is the ``meta-use-policy`` entry of :attr:`Card.documents`."""
     disclaimer: str
-    """What an assessment from these terms is: guidance, not legal advice."""
+    """What an assessment from these terms is: guidance, not legal advice (this package's
+    own statement, not a term of the licence)."""
+    source: Source
+    """The licence's heading, which states its name and effective date."""
+    field_sources: tuple[FieldSource, ...]
+    """Where the links and the policy's title are given; see :meth:`source_of`."""
     eu_restriction: EuRestriction
     """Section 1(a) rights withheld in the EU for the multimodal models."""
     user_threshold: UserThreshold
@@ -244,6 +252,22 @@ class LicenseTerms(FrozenRecord):
     """The policy's prohibited-use headings, in its order."""
     out_of_scope_uses: tuple[OutOfScopeUse, ...]
     """The uses the card calls out of scope."""
+
+    def source_of(self, field: str) -> tuple[Source, ...]:
+        """Where the value of ``field`` is given: its :attr:`field_sources` entry, or
+        ``(self.source,)`` (the licence's heading) when it has none.
+
+        A name that is not a field of :class:`LicenseTerms` raises
+        :class:`~llama_cards.InvalidArgumentError` naming the fields.
+
+        ```pycon
+        >>> import llama_cards
+        >>> [str(source) for source in llama_cards.license_terms().source_of("use_policy_url")]
+        ['meta-license, Section 1(b)(iv)', 'meta-use-policy, Introduction']
+
+        ```
+        """
+        return _field_sources(self, self.field_sources, self.source, field)
 
     def terms(self) -> tuple[LicenseTerm, ...]:
         """Every term, restrictions and exemptions first, then obligations, then the rest.

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal, Optional, get_args
 
 from . import _data
-from ._base import FrozenRecord, Source, YearMonth
+from ._base import FieldSource, FrozenRecord, Source, YearMonth, _field_sources
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .card import Card
 
 __all__ = [
+    "AlternativePrinting",
     "HuggingFaceRepo",
     "Modality",
     "Model",
@@ -123,6 +124,24 @@ class Quantization(FrozenRecord):
     source: Source
 
 
+class AlternativePrinting(FrozenRecord):
+    """Another printing of a model's value than the one served, and where it is.
+
+    The spec table's printing is served; where other text of the card prints the same
+    value otherwise (the token counts without their ``~`` in the training disclosure), that
+    printing is kept here with its source.
+    """
+
+    field: str
+    """The :class:`Model` field printed otherwise, e.g. ``"training_tokens"``."""
+    printed: str
+    """The other printing, e.g. ``"40 trillion"``."""
+    note: str
+    """What differs, in short words."""
+    source: Source
+    """Where the other printing is."""
+
+
 def _count(value: object, name: str, unit: str = "tokens") -> int:
     """A count of ``unit``: a non-negative int. Floats are ValueError, other types TypeError.
 
@@ -199,7 +218,34 @@ class Model(FrozenRecord):
     """The model's row of the training table."""
     quantization: Quantization
     """Released weight precisions and what they fit on."""
+    alternative_printings: tuple[AlternativePrinting, ...]
+    """Other printings of the model's values elsewhere in the card, e.g. the training
+    disclosure's ``"40 trillion"`` for the spec table's ``~40T`` (which is served)."""
     source: Source
+    """The model's row of the card's spec table, where most of its fields are printed."""
+    field_sources: tuple[FieldSource, ...]
+    """The fields printed somewhere other than :attr:`source` (the release date, the
+    short name), each with every section that prints it; see :meth:`source_of`."""
+
+    def source_of(self, field: str) -> tuple[Source, ...]:
+        """Where the value of ``field`` is printed: its :attr:`field_sources` entry, or
+        ``(self.source,)`` when it has none.
+
+        A name that is not a field of :class:`Model` raises
+        :class:`~llama_cards.InvalidArgumentError` naming the fields.
+
+        ```pycon
+        >>> import llama_cards
+        >>> scout = llama_cards.model("scout")
+        >>> [str(source) for source in scout.source_of("release_date")]
+        ['azure-card, Distribution channels (Model Release Date)', \
+'meta-model-card, Model Information (Model Release Date)']
+        >>> [str(source) for source in scout.source_of("context_length")]
+        ['azure-card, Technical specs (table, row Llama 4 Scout (17Bx16E))']
+
+        ```
+        """
+        return _field_sources(self, self.field_sources, self.source, field)
 
     def fits_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> bool:
         """Whether ``prompt_tokens + max_new_tokens`` fits in the context window.
