@@ -580,7 +580,7 @@ def test_check_images(run: Any, count: str, code: int, start: str) -> None:
 
 
 def test_check_images_negative(run: Any) -> None:
-    _usage_error(run("check-images", "-1"), "the image count must be zero or more, got -1")
+    _usage_error(run("check-images", "-1"), "count must be zero or more images, got -1")
 
 
 # ----------------------------------------------------------------- licence
