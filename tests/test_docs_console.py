@@ -264,7 +264,10 @@ def test_the_documentation_has_shell_examples_to_check() -> None:
     "document", DOCUMENTS, ids=[d.relative_to(ROOT).as_posix() for d in DOCUMENTS]
 )
 def test_every_code_block_of_the_documentation_is_tested(document: Path) -> None:
-    """Python blocks are doctests (collected by pytest), console blocks are run above."""
+    """Python blocks are doctests (collected by pytest), console blocks are run above.
+
+    A ``text`` block quotes a document (a row of the card as printed); it is no example.
+    """
     for info, body in fenced_blocks(document.read_text(encoding="utf-8")):
         where = f"{document.relative_to(ROOT).as_posix()}:{body[0][0] if body else '?'}"
         text = "\n".join(line for _, line in body)
@@ -272,6 +275,8 @@ def test_every_code_block_of_the_documentation_is_tested(document: Path) -> None
             assert ">>> " in text, f"{where}: a Python block without a >>> example is not tested"
         elif info == "console":
             assert "$ " in text, f"{where}: a console block without a $ command is not tested"
+        elif info == "text":
+            continue  # quoted text of a document, not an example
         else:
             pytest.fail(f"{where}: a {info or 'plain'} block is neither a doctest nor a command")
 
