@@ -266,7 +266,8 @@ def test_the_documentation_has_shell_examples_to_check() -> None:
 def test_every_code_block_of_the_documentation_is_tested(document: Path) -> None:
     """Python blocks are doctests (collected by pytest), console blocks are run above.
 
-    A ``text`` block quotes a document (a row of the card as printed); it is no example.
+    A ``text`` block quotes (a row of the card as printed, the output of a recorded run);
+    it is no example.
     """
     for info, body in fenced_blocks(document.read_text(encoding="utf-8")):
         where = f"{document.relative_to(ROOT).as_posix()}:{body[0][0] if body else '?'}"
@@ -276,7 +277,7 @@ def test_every_code_block_of_the_documentation_is_tested(document: Path) -> None
         elif info == "console":
             assert "$ " in text, f"{where}: a console block without a $ command is not tested"
         elif info == "text":
-            continue  # quoted text of a document, not an example
+            continue  # quoted text (a row of the card, a recorded run), not an example
         else:
             pytest.fail(f"{where}: a {info or 'plain'} block is neither a doctest nor a command")
 
