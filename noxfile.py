@@ -49,8 +49,8 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict with the pydantic plugin over src, tests, noxfile and benchmarks."""
-    session.install("-e", ".[test]", "mypy", "nox")
+    """mypy --strict with the pydantic plugin over src, tests, noxfile, benchmarks, doc hooks."""
+    session.install("-e", ".[test,docs]", "mypy", "nox")
     session.run("mypy")
 
 

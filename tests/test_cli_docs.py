@@ -1,13 +1,11 @@
-"""The command-line guide and the README show what the command really prints.
+"""The command-line guide covers every command, and the README's main job is one of them.
 
-Every ``console`` block of ``docs/guides/cli.md`` is run: each ``$ llama-cards ...`` line
-through ``main()``, its stdout and stderr compared with the lines under it (``...`` stands
-for any text), and ``$ echo $?`` with the exit code of the command before it.
+The guide's examples themselves are run and checked by tests/test_docs_console.py, with
+every other shell example of the documentation.
 """
 
 from __future__ import annotations
 
-import doctest
 import re
 import shlex
 from pathlib import Path
@@ -24,43 +22,6 @@ README = ROOT / "README.md"
 pytestmark = pytest.mark.skipif(not GUIDE.is_file(), reason="needs the source tree's docs")
 
 
-class Step:
-    def __init__(self, line: int, command: str, expected: str) -> None:
-        self.line = line
-        self.command = command
-        self.expected = expected
-
-    def __repr__(self) -> str:
-        return f"{GUIDE.name}:{self.line}: $ {self.command}"
-
-
-def _steps() -> list[Step]:
-    if not GUIDE.is_file():
-        return []
-    steps: list[Step] = []
-    lines = GUIDE.read_text(encoding="utf-8").splitlines()
-    in_console = False
-    for number, line in enumerate(lines, start=1):
-        if line.startswith("```"):
-            in_console = line == "```console"
-            continue
-        if not in_console:
-            continue
-        if line.startswith("$ "):
-            steps.append(Step(number, line[2:], ""))
-        else:
-            assert steps, f"{GUIDE.name}:{number}: output before any command"
-            steps[-1].expected += line + "\n"
-    return steps
-
-
-STEPS = _steps()
-
-
-def test_the_guide_has_examples() -> None:
-    assert len(STEPS) > 20
-
-
 def test_every_command_is_in_the_guide() -> None:
     text = GUIDE.read_text(encoding="utf-8")
     parser = cli._parser()
@@ -68,25 +29,6 @@ def test_every_command_is_in_the_guide() -> None:
     assert isinstance(action.choices, dict)
     for command in action.choices:
         assert f"llama-cards {command}" in text, command
-
-
-def test_the_guide_s_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    checker = doctest.OutputChecker()
-    code = None
-    for step in STEPS:
-        if step.command == "echo $?":
-            assert code is not None, step
-            assert step.expected == f"{code}\n", step
-            continue
-        words = shlex.split(step.command)
-        assert words[0] == "llama-cards", step
-        assert not {"|", ">", "&&", "||", ";"} & set(words), f"{step}: use a sh block for shell"
-        code = main(words[1:])
-        captured = capsys.readouterr()
-        got = captured.out + captured.err
-        assert checker.check_output(step.expected, got, doctest.ELLIPSIS), (
-            f"{step}\n--- documented\n{step.expected}--- printed\n{got}"
-        )
 
 
 def test_the_readme_s_main_command_is_a_command_of_the_cli(

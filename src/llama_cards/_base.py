@@ -144,10 +144,12 @@ class YearMonth:
 
     @property
     def year(self) -> int:
+        """The year, e.g. ``2024``."""
         return self._year
 
     @property
     def month(self) -> int:
+        """The month, ``1`` to ``12``."""
         return self._month
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -216,7 +218,9 @@ class Source(FrozenRecord):
     """
 
     document: str
+    """Id of the document, an entry of :attr:`Card.documents`, e.g. ``"azure-card"``."""
     section: str
+    """The section, table or clause of the document, e.g. ``"Supported languages"``."""
 
     def __str__(self) -> str:
         return f"{self.document}, {self.section}"
