@@ -40,7 +40,7 @@ def test_pin_table_is_oldest_first() -> None:
 def test_shipped_file_matches_its_pinned_sha256(version: str) -> None:
     digest = hashlib.sha256(_shipped_bytes(version)).hexdigest()
     assert digest == SHIPPED_SHA256[version], (
-        "the data file changed: run `python -m llama_cards._pin --write` in src/"
+        "the data file changed: run `python tools/pin_data.py --write`"
     )
 
 

@@ -36,7 +36,7 @@ DATA_FOLDER = "data"
 # The test suite validates each file with pydantic, checks this table is in version order and
 # matches the files, so loading can trust the bytes once their hash matches and skip
 # building validators (see docs/performance.md). After a data change, run
-# `python -m llama_cards._pin --write` from src/ to update it.
+# `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, str] = {
     "4": "de5c3ca3bfefc7b2a02b8853bea488f889fcd5ddc12406eb17fb7c99518fbbcd",
 }

@@ -1,7 +1,7 @@
 """Print the sha256 of each shipped data file, for the pin table in ``_data.py``.
 
-Run ``python -m llama_cards._pin`` after changing a data file; it rewrites the table in place
-when given ``--write``.
+A maintainer's tool, not shipped in the package. Run ``python tools/pin_data.py --write``
+from the repository root after changing a data file; it rewrites the table in place.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import re
 import sys
 from pathlib import Path
 
-_TABLE = Path(__file__).with_name("_data.py")
-_DATA = Path(__file__).with_name("data")
+_PACKAGE = Path(__file__).resolve().parent.parent / "src" / "llama_cards"
+_TABLE = _PACKAGE / "_data.py"
+_DATA = _PACKAGE / "data"
 
 
 def shipped_hashes() -> dict[str, str]:
