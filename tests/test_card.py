@@ -187,7 +187,7 @@ def test_from_json_wrong_type() -> None:
 
 
 def test_json_schema_describes_the_card() -> None:
-    schema = llama_cards.json_schema()
+    schema: dict[str, Any] = dict(llama_cards.json_schema())
     assert schema["title"] == "Card"
     assert set(schema["required"]) >= {"schema_version", "version", "models", "updated"}
     assert schema["properties"]["version"]["type"] == "string"
@@ -205,3 +205,41 @@ def test_errors_share_one_base() -> None:
             assert value is LlamaCardsError or issubclass(
                 value, (LookupError, ValueError, TypeError)
             ), name
+
+
+def test_from_json_refuses_deep_nesting_with_a_documented_error() -> None:
+    with pytest.raises(DataIntegrityError, match="not valid JSON"):
+        Card.from_json("[" * 100_000)
+
+
+def _without_first_benchmark_row() -> str:
+    data = _card_data()
+    data["benchmarks"] = data["benchmarks"][1:]
+    return json.dumps(data)
+
+
+def _score_of_unknown_model() -> str:
+    data = _card_data()
+    data["scores"][0]["model"] = (
+        "llama-3.3-70b" if data["scores"][0]["table"] == "pretrained" else "llama-3.1-70b"
+    )
+    return json.dumps(data)
+
+
+def _source_of_unknown_document() -> str:
+    data = _card_data()
+    data["models"][0]["source"]["document"] = "a-blog-post"
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("payload", "words"),
+    [
+        (_without_first_benchmark_row, "which has no such row"),
+        (_score_of_unknown_model, "is not a column of the"),
+        (_source_of_unknown_document, "a-blog-post"),
+    ],
+)
+def test_from_json_refuses_references_to_nothing(payload: Any, words: str) -> None:
+    with pytest.raises(DataIntegrityError, match=words):
+        Card.from_json(payload())

@@ -220,7 +220,7 @@ def test_model_resolves_every_alias(name: str, model_id: str) -> None:
 
 
 UNKNOWN = [
-    ("llama-4-behemoth", ("llama-4-scout", "llama-4-maverick")),
+    ("llama-4-behemoth", ()),
     ("scuot", ("llama-4-scout",)),
     ("maverik", ("llama-4-maverick",)),
     ("gpt-4", ()),
@@ -371,3 +371,33 @@ def test_find_models_rejects_bad_conditions() -> None:
         llama_cards.find_models(min_context=-1)
     with pytest.raises(UnknownModalityError):
         llama_cards.find_models(input_modality="smell")
+
+
+@pytest.mark.parametrize(
+    "name", ["Llama 4 Scout (17Bx16E)", "meta-llama/Llama-4-Scout-17B-16E", "SCOUT"]
+)
+def test_benchmark_queries_resolve_model_names_as_model_does(name: str) -> None:
+    assert llama_cards.score(name, "mmlu", table="pretrained").model == llama_cards.model(name).id
+
+
+@pytest.mark.parametrize("name", ["llama.4.scout", "Llama 4 Scout 17Bx16E", "llama_4_scout"])
+def test_model_and_benchmark_queries_accept_the_same_spellings(name: str) -> None:
+    assert llama_cards.model(name).id == "llama-4-scout"
+    assert llama_cards.score(name, "mmlu", table="pretrained").model == "llama-4-scout"
+
+
+@pytest.mark.parametrize("name", ["llama 4", "scout 2", "llama-4-scouts"])
+def test_names_model_refuses_are_refused_by_benchmark_queries_too(name: str) -> None:
+    with pytest.raises(UnknownModelError):
+        llama_cards.model(name)
+    with pytest.raises(UnknownModelError):
+        llama_cards.score(name, "mmlu", table="pretrained")
+
+
+def test_long_names_are_answered_but_not_remembered() -> None:
+    import sys
+
+    cache = sys.modules["llama_cards.models"]._RESOLVED
+    padded = "scout" + " " * 10_000
+    assert llama_cards.model(padded).id == "llama-4-scout"
+    assert padded not in cache

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaH
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
+from .errors import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["FieldSource", "FrozenRecord", "Source", "YearMonth"]
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
@@ -104,7 +106,7 @@ def _converter(annotation: Any) -> _Convert:
     raise TypeError(f"no trusted converter for {annotation!r}")  # a schema change needs one
 
 
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})\Z")
+_YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")  # ASCII digits, as the JSON Schema says
 
 
 class YearMonth:
@@ -125,10 +127,13 @@ class YearMonth:
     _month: int
 
     def __init__(self, year: int, month: int) -> None:
-        if not isinstance(year, int) or not isinstance(month, int):
-            raise TypeError(f"YearMonth takes integers, got year={year!r}, month={month!r}")
+        if type(year) is not int or type(month) is not int:
+            raise ArgumentTypeError(
+                f"YearMonth takes an int year and an int month, got year={year!r}, "
+                f"month={month!r}; e.g. YearMonth(2024, 8)"
+            )
         if not 1 <= month <= 12 or not 1 <= year <= 9999:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"YearMonth({year!r}, {month!r}) is out of range: month is 1-12, year 1-9999"
             )
         object.__setattr__(self, "_year", year)
@@ -136,10 +141,21 @@ class YearMonth:
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
-        """Read ``"YYYY-MM"``; anything else is a :class:`ValueError` naming the text."""
+        """Read ``"YYYY-MM"``; anything else is an error naming the text.
+
+        Text of another form raises :class:`~llama_cards.InvalidArgumentError` (a
+        ``ValueError``); a value that is not text raises
+        :class:`~llama_cards.ArgumentTypeError` (a ``TypeError``).
+        """
+        if not isinstance(text, str):
+            raise ArgumentTypeError(
+                f"YearMonth.parse takes text such as '2024-08', got {type(text).__name__}"
+            )
         match = _YEAR_MONTH.match(text)
         if match is None:
-            raise ValueError(f"{text!r} is not a year and month written as YYYY-MM (e.g. 2024-08)")
+            raise InvalidArgumentError(
+                f"{text!r} is not a year and month written as YYYY-MM (e.g. 2024-08)"
+            )
         return cls(int(match.group(1)), int(match.group(2)))
 
     @property
@@ -173,17 +189,25 @@ class YearMonth:
             return self._key() == other._key()
         return NotImplemented
 
-    def __lt__(self, other: YearMonth) -> bool:
-        return self._key() < other._key()
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, YearMonth):
+            return self._key() < other._key()
+        return NotImplemented
 
-    def __le__(self, other: YearMonth) -> bool:
-        return self._key() <= other._key()
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, YearMonth):
+            return self._key() <= other._key()
+        return NotImplemented
 
-    def __gt__(self, other: YearMonth) -> bool:
-        return self._key() > other._key()
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, YearMonth):
+            return self._key() > other._key()
+        return NotImplemented
 
-    def __ge__(self, other: YearMonth) -> bool:
-        return self._key() >= other._key()
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, YearMonth):
+            return self._key() >= other._key()
+        return NotImplemented
 
     def __hash__(self) -> int:
         return hash(self._key())

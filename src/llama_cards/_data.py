@@ -13,15 +13,16 @@ from typing import Any
 from .errors import DataIntegrityError
 
 try:
-    from pydantic_core import from_json as _parse_json
+    from pydantic_core import from_json as parse_json
 except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
-    from json import loads as _parse_json  # type: ignore[assignment]  # bytes in, objects out
+    from json import loads as parse_json  # type: ignore[assignment]  # bytes in, objects out
 
 __all__ = [
     "SCHEMA_VERSION",
     "SHIPPED_SHA256",
     "file_name",
     "newest_version",
+    "parse_json",
     "raw_card",
     "read_data",
 ]
@@ -108,7 +109,7 @@ def raw_card(version: str) -> dict[str, Any]:
                 f"the data file {name} differs from the one this release shipped (sha256 "
                 f"{expected}); it was changed or damaged, reinstall llama-cards"
             )
-        parsed = _parse_json(data)
+        parsed = parse_json(data)
         if not isinstance(parsed, dict) or parsed.get("version") != version:
             raise DataIntegrityError(f"the data file {name} does not hold card {version}")
         _raw[version] = parsed

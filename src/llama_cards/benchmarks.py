@@ -39,7 +39,7 @@ from .errors import (
     UnknownBenchmarkError,
     UnknownModelError,
 )
-from .models import Variant
+from .models import Variant, _model_names, _normalise_name
 
 if TYPE_CHECKING:
     from .card import Card
@@ -288,17 +288,14 @@ class _BenchmarkIndex:
         ordered = sorted(positions, key=lambda model_id: positions[model_id])
         self.model_order = {model_id: n for n, model_id in enumerate(ordered)}
 
-        names: dict[str, list[str]] = {}
-        for llama in card.models:
-            names[llama.id] = [llama.id, llama.name, llama.short_name, *llama.aliases]
-            for repo in llama.huggingface_repos:
-                names[llama.id] += [repo.id, repo.id.rsplit("/", 1)[-1]]
+        # Model names resolve exactly as model() resolves them, plus the comparison models.
+        names: dict[str, list[str]] = {llama.id: _model_names(llama) for llama in card.models}
         for earlier in card.comparison_models:
             names[earlier.id] = [earlier.id, earlier.name]
         self.model_keys: dict[str, tuple[str, ...]] = {}
         for owner, aliases in names.items():
             for alias in aliases:
-                found = self.model_keys.setdefault(_key(alias), (owner,))
+                found = self.model_keys.setdefault(_normalise_name(alias), (owner,))
                 if found != (owner,):
                     raise DataIntegrityError(
                         f"the name {alias!r} is given to two models, {found[0]!r} and {owner!r}"
@@ -335,10 +332,11 @@ class _BenchmarkIndex:
 
     def model_id(self, name: object) -> str:
         text = _text(name, "a model name", "llama-4-scout")
-        found = self.model_keys.get(_key(text))
+        key = _normalise_name(text)
+        found = self.model_keys.get(key)
         if found is not None:
             return found[0]
-        raise UnknownModelError(text, _closest(_key(text), self.model_keys), list(self.model_names))
+        raise UnknownModelError(text, _closest(key, self.model_keys), list(self.model_names))
 
     def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:
         text = _text(name, "a benchmark name", "mmlu-pro")
@@ -1206,6 +1204,8 @@ def scores(
 
 _SCORED: dict[tuple[object, object, object, object], Score] = {}
 _SCORED_LIMIT = 1024
+# Only short arguments are remembered: a cache fed by user input must stay small in bytes.
+_CACHE_KEY_LIMIT = 64
 
 
 def score(
@@ -1236,7 +1236,9 @@ pass table='pretrained' or table='instruct'
     except (KeyError, TypeError):
         pass
     found = _index().score(model, benchmark, table, subtask)
-    if len(_SCORED) < _SCORED_LIMIT:
+    if len(_SCORED) < _SCORED_LIMIT and all(
+        part is None or (type(part) is str and len(part) <= _CACHE_KEY_LIMIT) for part in key
+    ):
         _SCORED[key] = found
     return found
 

@@ -15,11 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Optional, Union
 
 from packaging.version import InvalidVersion, Version
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, PrivateAttr, ValidationError
+from pydantic import (
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -139,6 +146,18 @@ class CatalogueSpecifications(FrozenRecord):
     provider: str
     languages: str
     source: Source
+
+
+def _sources(value: object) -> Iterator[Source]:
+    """Every Source inside a record, however deep."""
+    if isinstance(value, Source):
+        yield value
+    elif isinstance(value, FrozenRecord):
+        for name in type(value).model_fields:
+            yield from _sources(getattr(value, name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _sources(item)
 
 
 class Card(FrozenRecord):
@@ -301,6 +320,41 @@ class Card(FrozenRecord):
     def __hash__(self) -> int:
         return hash(self.fingerprint)
 
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Card:
+        # What the card's records name must exist in it: a card read with from_json() is
+        # refused here rather than failing a later query. (The shipped data is checked by
+        # the test suite and pinned, and is not validated at run time.)
+        documents = {document.id for document in self.documents}
+        unknown = sorted({s.document for s in _sources(self)} - documents)
+        if unknown:
+            raise ValueError(f"sources name documents the card does not list: {unknown}")
+        known_models = {m.id for m in self.models} | {m.id for m in self.comparison_models}
+        columns: dict[str, set[str]] = {}
+        for table in self.benchmark_tables:
+            if not set(table.models) <= known_models:
+                raise ValueError(
+                    f"the {table.id} table has columns for unknown models: "
+                    f"{sorted(set(table.models) - known_models)}"
+                )
+            columns[table.id] = set(table.models)
+        rows = {(row.table, row.id) for row in self.benchmarks}
+        for row_table, _ in rows:
+            if row_table not in columns:
+                raise ValueError(f"a benchmark row names the unknown table {row_table!r}")
+        for given in self.scores:
+            if (given.table, given.benchmark) not in rows:
+                raise ValueError(
+                    f"a score names the benchmark {given.benchmark!r} of the {given.table} "
+                    "table, which has no such row"
+                )
+            if given.model not in columns[given.table]:
+                raise ValueError(
+                    f"a score names the model {given.model!r}, which is not a column of the "
+                    f"{given.table} table"
+                )
+        return self
+
     # Copies (model_copy, copy.copy, copy.deepcopy) must not inherit the caches built from
     # this card's data: a copy with updated fields would answer with the old values.
     def __copy__(self) -> Card:
@@ -375,11 +429,11 @@ class Card(FrozenRecord):
             raise ArgumentTypeError(
                 f"Card.from_json takes JSON text (str or bytes), got {type(data).__name__}"
             )
-        import json
-
+        # Parsed once here for its schema_version, which must be checked before validation
+        # (a card of another schema major would otherwise fail with misleading errors).
         try:
-            raw = json.loads(data)
-        except ValueError as error:
+            raw = _data.parse_json(data)
+        except (ValueError, RecursionError) as error:
             raise DataIntegrityError(f"card JSON is not valid JSON: {error}") from error
         _check_schema_version(raw, "card JSON")
         try:
@@ -521,6 +575,6 @@ are '4'; upgrade llama-cards for newer cards
     return _load(matching[-1])
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema() -> dict[str, object]:
     """The JSON Schema of :class:`Card`, as pydantic writes it."""
     return Card.model_json_schema()

@@ -80,7 +80,7 @@ class UnknownModelError(_UnknownNameError):
     """
 
     _kind = "model"
-    _matching = "names ignore case, spaces, '_' and '-'"
+    _matching = "names ignore case, spaces and punctuation"
 
 
 class UnknownBenchmarkError(_UnknownNameError):

@@ -467,6 +467,7 @@ class _LicenseIndex:
 
 
 _MODEL_NAME_LIMIT = 256
+_MODEL_NAME_KEY_LIMIT = 64  # remember short names only: the cache is fed by user input
 
 
 def _index(card: Card) -> _LicenseIndex:
@@ -555,7 +556,7 @@ def _model_id(card: Card, index: _LicenseIndex, model: object) -> Optional[Model
     found = index.model_names.get(model)
     if found is None:
         found = card.model(model).id
-        if len(index.model_names) < _MODEL_NAME_LIMIT:
+        if len(model) <= _MODEL_NAME_KEY_LIMIT and len(index.model_names) < _MODEL_NAME_LIMIT:
             index.model_names[model] = found
     return found
 

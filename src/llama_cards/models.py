@@ -346,21 +346,28 @@ def _load_language_check() -> Callable[[str], bool]:
 
 # ----------------------------------------------------------------------------- names
 
-_SPACES = re.compile(r"[\s_\-]+")
+# Names ignore case, spaces and punctuation ('_', '-', '.', '/', brackets): every spelling a
+# user types of the same name meets one key, for model() and the benchmark queries alike.
+_IGNORED = re.compile(r"[\W_]+")
 
 
 def _normalise_name(name: str) -> str:
-    return _SPACES.sub("", name).casefold()
+    return _IGNORED.sub("", name).casefold()
+
+
+def _model_names(entry: Model) -> list[str]:
+    """Every name a model answers to: id, names, aliases, repositories with and without owner."""
+    names = [entry.id, entry.name, entry.short_name, *entry.aliases]
+    for repo in entry.huggingface_repos:
+        names += [repo.id, repo.id.rsplit("/", 1)[-1]]
+    return names
 
 
 def _name_index(entries: tuple[Model, ...]) -> dict[str, Model]:
     """Every name of every model (ids, names, aliases, repositories), normalised."""
     index: dict[str, Model] = {}
     for entry in entries:
-        names = [entry.id, entry.name, entry.short_name, *entry.aliases]
-        for repo in entry.huggingface_repos:
-            names += [repo.id, repo.id.rsplit("/", 1)[-1]]
-        for name in names:
+        for name in _model_names(entry):
             key = _normalise_name(name)
             if index.setdefault(key, entry) is not entry:
                 raise DataIntegrityError(
@@ -423,6 +430,8 @@ def _current() -> Card:
 
 _RESOLVED: dict[object, Model] = {}
 _RESOLVED_LIMIT = 512
+# Only short names are remembered: a cache fed by user input must stay small in bytes too.
+_CACHE_KEY_LIMIT = 64
 
 
 def model(name: str) -> Model:
@@ -431,7 +440,7 @@ def model(name: str) -> Model:
     ``name`` may be the id (``"llama-4-scout"``), a short name (``"scout"``), the card's
     name (``"Llama 4 Scout (17Bx16E)"``), a catalogue name
     (``"Llama-4-Scout-17B-16E-Instruct"``) or a Hugging Face repository id, in any case,
-    with spaces, ``_`` or ``-``. An unknown name raises
+    with any spaces or punctuation. An unknown name raises
     :class:`~llama_cards.UnknownModelError` naming the closest known names.
 
     ```pycon
@@ -446,7 +455,7 @@ def model(name: str) -> Model:
         pass
     entries, index = _newest_models()
     found = _find_model(index, entries, name)
-    if len(_RESOLVED) < _RESOLVED_LIMIT:
+    if len(name) <= _CACHE_KEY_LIMIT and len(_RESOLVED) < _RESOLVED_LIMIT:
         _RESOLVED[name] = found
     return found
 
