@@ -945,3 +945,24 @@ def test_results_survive_pickle_and_copy() -> None:
         assert pickle.loads(pickle.dumps(value)) == value
         assert copy.deepcopy(value) == value
     assert pickle.loads(pickle.dumps(table)).to_markdown() == table.to_markdown()
+
+
+def test_a_table_of_the_shipped_card_unpickles_onto_the_shipped_card() -> None:
+    table = llama_cards.scores(model="scout")
+    for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):
+        assert copied._index.card is llama_cards.card()
+
+
+def test_a_table_of_another_card_pickles_and_copies_with_its_card() -> None:
+    shipped = llama_cards.card()
+    # The same data under a version no card is shipped as, then one of the shipped version
+    # whose data differs: neither may be replaced by the shipped card when unpickled.
+    unshipped = Card.from_json(shipped.to_json().replace('"version":"4"', '"version":"5"', 1))
+    changed = shipped.model_copy(update={"title": "Another card of version 4"})
+    for other in (unshipped, changed):
+        table = ScoreTable(other.scores, card=other)
+        for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):
+            assert copied == table
+            assert copied._index.card is not shipped
+            assert copied._index.card == other
+            assert copied.to_markdown() == table.to_markdown()

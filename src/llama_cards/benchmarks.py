@@ -33,6 +33,7 @@ from ._base import FrozenRecord, Source
 from .errors import (
     AmbiguousQueryError,
     ArgumentTypeError,
+    CardVersionError,
     DataIntegrityError,
     InvalidArgumentError,
     NotInTableError,
@@ -641,13 +642,20 @@ class ScoreTable(Sequence[Score]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"ScoreTable is immutable; cannot set {name!r}")
 
+    # Needed: the default would set the slots through __setattr__, which refuses, and would
+    # pickle the whole index. A shipped card is named by its version, so the unpickled table
+    # is on the very card card() returns; any other card (another version, or changed data
+    # under a shipped version) travels with the table.
     def __reduce__(self) -> tuple[Callable[..., ScoreTable], tuple[object, ...]]:
         from .card import card
 
-        owner: object = self._index.card
-        version = str(self._index.card.version)
-        if owner is card(version):
-            owner = version  # a shipped card: name it, the unpickling side loads the same
+        owner: Union[str, Card] = self._index.card
+        version = str(owner.version)
+        try:
+            if owner is card(version):
+                owner = version
+        except CardVersionError:
+            pass  # no card of this version is shipped
         return (_score_table, (self._scores, owner))
 
     # --- sequence
