@@ -376,6 +376,14 @@ def test_errors_are_not_cached() -> None:
             llama_cards.score("scout", "mmlu-pro")
 
 
+# A subtask asked of rows without subtasks: the error names the card's subtasks and rows.
+_NO_SUBTASKS = [
+    "subtask 'eng->kgv'",
+    "no benchmark selected reports subtasks",
+    "the card's subtasks are 'eng->kgv', 'kgv->eng', of 'mtob-half-book', 'mtob-full-book'",
+    "leave subtask out",
+]
+
 # (call, error type, words the message must hold)
 ERRORS: list[tuple[Any, type[Exception], list[str]]] = [
     (
@@ -441,7 +449,33 @@ ERRORS: list[tuple[Any, type[Exception], list[str]]] = [
     (
         lambda: llama_cards.score("scout", "mmlu", subtask="eng->kgv"),
         InvalidArgumentError,
-        ["no benchmark", "leave subtask out"],
+        _NO_SUBTASKS,
+    ),
+    (
+        lambda: llama_cards.scores(benchmark="mmlu", subtask="eng->kgv"),
+        InvalidArgumentError,
+        _NO_SUBTASKS,
+    ),
+    (
+        lambda: llama_cards.scores().filter(benchmark="mmlu", subtask="eng->kgv"),
+        InvalidArgumentError,
+        _NO_SUBTASKS,
+    ),
+    (
+        lambda: llama_cards.scores(benchmark="mmlu").filter(subtask="eng->kgv"),
+        InvalidArgumentError,
+        _NO_SUBTASKS,
+    ),
+    (
+        # Llama 3.1 70B has columns in the pre-trained table only, which has no subtasks.
+        lambda: llama_cards.scores(model="llama-3.1-70b", subtask="kgv->eng"),
+        InvalidArgumentError,
+        ["'kgv->eng'", "no benchmark selected reports subtasks", "leave subtask out"],
+    ),
+    (
+        lambda: llama_cards.scores(benchmark="mtob-full-book", subtask="eng->fra"),
+        InvalidArgumentError,
+        ["unknown subtask 'eng->fra'", "'eng->kgv', 'kgv->eng'"],
     ),
     (lambda: llama_cards.score(1, "mmlu"), ArgumentTypeError, ["model name", "int"]),  # type: ignore[arg-type]  # the wrong type is the test
     (lambda: llama_cards.score("scout", None), ArgumentTypeError, ["benchmark name"]),  # type: ignore[arg-type]  # the wrong type is the test
@@ -523,6 +557,19 @@ def test_errors(call: Any, error: type[Exception], words: list[str]) -> None:
         assert word in str(raised.value)
 
 
+def test_a_subtask_of_a_card_without_subtasks_is_refused() -> None:
+    raw = _raw()
+    raw["benchmarks"] = [row for row in raw["benchmarks"] if not row["subtasks"]]
+    raw["scores"] = [entry for entry in raw["scores"] if entry["subtask"] is None]
+    plain = Card.model_validate(raw)
+    with pytest.raises(InvalidArgumentError) as raised:
+        ScoreTable(plain.scores, card=plain).filter(subtask="eng->kgv")
+    assert str(raised.value) == (
+        "subtask 'eng->kgv' was given, but no benchmark selected reports subtasks "
+        "(the card has none); leave subtask out"
+    )
+
+
 def test_ambiguous_error_lists_the_matching_cells() -> None:
     with pytest.raises(AmbiguousQueryError) as raised:
         llama_cards.score("Llama 4 Scout", "MMLU Pro")
@@ -579,6 +626,50 @@ def test_filter_equals_scores() -> None:
     assert everything.filter(lambda s: s.missing is not None) == ScoreTable(
         [s for s in everything if s.missing is not None]
     )
+
+
+_MODEL_IDS = [
+    "llama-3.1-70b",
+    "llama-3.1-405b",
+    "llama-3.3-70b",
+    "llama-4-scout",
+    "llama-4-maverick",
+]
+
+
+@pytest.mark.parametrize("subtask", [None, "eng->kgv", "KGV -> ENG", "eng->fra"])
+@pytest.mark.parametrize("table", [None, "pretrained", "instruct"])
+def test_score_and_scores_agree_on_every_cell_and_subtask(
+    table: Optional[str], subtask: Optional[str]
+) -> None:
+    for model in _MODEL_IDS:
+        for name in dict.fromkeys(row.id for row in llama_cards.benchmarks()):
+            try:
+                selected: Any = llama_cards.scores(
+                    model=model, benchmark=name, table=table, subtask=subtask
+                )
+            except InvalidArgumentError as error:
+                selected = error
+            try:
+                found = llama_cards.score(model, name, table=table, subtask=subtask)
+            except InvalidArgumentError as error:
+                # The same rows refuse the subtask the same way.
+                assert isinstance(selected, InvalidArgumentError)
+                assert str(error) == str(selected)
+            except NotInTableError:
+                # The model or the table is checked first; the selection has no cell.
+                assert isinstance(selected, InvalidArgumentError) or len(selected) == 0
+            except AmbiguousQueryError as error:
+                assert tuple(selected) == tuple(error.matches)
+            else:
+                assert tuple(selected) == (found,)
+            if isinstance(selected, ScoreTable):
+                assert (
+                    llama_cards.scores().filter(
+                        model=model, benchmark=name, table=table, subtask=subtask
+                    )
+                    == selected
+                )
 
 
 def test_score_table_is_an_immutable_sequence() -> None:

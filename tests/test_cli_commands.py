@@ -269,6 +269,10 @@ def test_scores_empty_selection(run: Any) -> None:
         (["--table", "chat"], ["unknown benchmark table 'chat'", "'instruct'"]),
         (["--category", "vision"], ["unknown benchmark category 'vision'", "'Image'"]),
         (["--subtask", "eng->fra"], ["unknown subtask 'eng->fra'", "'eng->kgv'"]),
+        (
+            ["--benchmark", "mmlu", "--subtask", "eng->kgv"],
+            ["subtask 'eng->kgv' was given, but no benchmark selected reports subtasks"],
+        ),
     ],
 )
 def test_scores_bad_options(run: Any, options: list[str], words: list[str]) -> None:

@@ -372,17 +372,31 @@ class _BenchmarkIndex:
         )
 
     def subtask(self, name: object, rows: Iterable[Benchmark]) -> str:
+        """The subtask ``name`` of one of ``rows``, the rows of the selected cells.
+
+        A subtask none of the rows reports is an error naming the subtasks there are, for
+        :func:`score`, :func:`scores` and :meth:`ScoreTable.filter` alike.
+        """
         text = _text(name, "a subtask", "eng->kgv")
         known = tuple(dict.fromkeys(sub for row in rows for sub in row.subtasks))
         found = self.subtasks.get(_key(text))
         if found is not None and found in known:
             return found
-        if not known:
+        if known:
             raise InvalidArgumentError(
-                f"subtask {text!r} was given, but no benchmark asked for reports subtasks; "
-                "leave subtask out"
+                f"unknown subtask {text!r} for the selected benchmarks: their subtasks are "
+                f"{_quoted(known)}"
             )
-        raise InvalidArgumentError(f"unknown subtask {text!r}: the subtasks are {_quoted(known)}")
+        having = tuple(dict.fromkeys(row.id for row in self.rows.values() if row.subtasks))
+        there = (
+            f"the card's subtasks are {_quoted(self.subtasks.values())}, of {_quoted(having)}"
+            if having
+            else "the card has none"
+        )
+        raise InvalidArgumentError(
+            f"subtask {text!r} was given, but no benchmark selected reports subtasks ({there}); "
+            "leave subtask out"
+        )
 
     # --- queries
 
@@ -424,7 +438,7 @@ class _BenchmarkIndex:
             )
             raise NotInTableError(f"the card has no score of {model_id!r} on {name!r}: {columns}")
         if subtask is not None:
-            wanted_subtask = self.subtask(subtask, rows)
+            wanted_subtask = self.subtask(subtask, self.rows_of(found))
             found = [s for s in found if s.subtask == wanted_subtask]
         if len(found) > 1:
             hints = []
@@ -467,9 +481,13 @@ class _BenchmarkIndex:
             table_id = self.table_id(table)
             selected = [s for s in selected if s.table == table_id]
         if subtask is not None:
-            subtask_id = self.subtask(subtask, self.rows.values())
+            subtask_id = self.subtask(subtask, self.rows_of(selected))
             selected = [s for s in selected if s.subtask == subtask_id]
         return selected
+
+    def rows_of(self, selected: Iterable[Score]) -> list[Benchmark]:
+        """The rows of ``selected``, once each, in the order of their first score."""
+        return [self.rows[cell] for cell in dict.fromkeys((s.table, s.benchmark) for s in selected)]
 
     # --- presentation
 
@@ -1190,7 +1208,9 @@ def scores(
     are ignored. A name the card does not have raises the matching error
     (:class:`~llama_cards.UnknownModelError`, :class:`~llama_cards.UnknownBenchmarkError`,
     :class:`~llama_cards.InvalidArgumentError`); known names that select nothing together
-    give an empty table.
+    give an empty table. ``subtask`` must be one that the rows of the selected cells report
+    (``"eng->kgv"`` of the MTOB rows), else :class:`~llama_cards.InvalidArgumentError`
+    names those there are, as :func:`score` and :meth:`ScoreTable.filter` do.
 
     ```pycon
     >>> len(scores()), len(scores(table="instruct")), len(scores(model="llama-3.1-70b"))
@@ -1224,7 +1244,8 @@ def score(
     Names resolve as in :func:`scores`. Several matching cells (a benchmark of both tables
     without ``table``, a two-number cell without ``subtask``) raise
     :class:`~llama_cards.AmbiguousQueryError` listing them; a model without a column in the
-    benchmark's table raises :class:`~llama_cards.NotInTableError`.
+    benchmark's table raises :class:`~llama_cards.NotInTableError`; a subtask the benchmark
+    does not report raises :class:`~llama_cards.InvalidArgumentError` naming those there are.
 
     ```pycon
     >>> score("scout", "mmlu-pro")
