@@ -667,10 +667,11 @@ class ScoreTable(Sequence[Score]):
     def __reduce__(self) -> tuple[Callable[..., ScoreTable], tuple[object, ...]]:
         from .card import card
 
-        owner: Union[str, Card] = self._index.card
-        version = str(owner.version)
+        mine = self._index.card
+        owner: Union[str, Card] = mine
+        version = str(mine.version)
         try:
-            if owner is card(version):
+            if mine is card(version):
                 owner = version
         except CardVersionError:
             pass  # no card of this version is shipped
