@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Optional, Union, overload
 
 from pydantic import model_validator
 
-from ._base import FrozenRecord, Source
+from ._base import FieldSource, FrozenRecord, Source, _field_sources
 from .errors import (
     AmbiguousQueryError,
     ArgumentTypeError,
@@ -40,7 +40,7 @@ from .errors import (
     UnknownBenchmarkError,
     UnknownModelError,
 )
-from .models import Variant
+from .models import Modality, Precision, Variant
 
 if TYPE_CHECKING:
     from .card import Card
@@ -163,11 +163,35 @@ class BenchmarkTable(FrozenRecord):
     """The model of each column, in the card's order."""
     column_names: tuple[str, ...]
     """The column headers as printed, e.g. ``"Llama 4 Scout"``, aligned with ``models``."""
+    evaluated_precision: Precision
+    """The precision of the weights the table's scores were measured on, ``"bf16"``: the
+    card says every reported evaluation ran on bf16 models, though quantized checkpoints
+    are published too. See :meth:`source_of`."""
     source: Source
     """The table in the card that is served."""
     layout_source: Source
     """The table whose layout places each cell in its column: the card's text flattened
     the table, Meta's HTML table shows which column a number or a reason belongs to."""
+    field_sources: tuple[FieldSource, ...]
+    """Where the facts printed outside the table itself are given (the evaluated
+    precision); see :meth:`source_of`."""
+
+    def source_of(self, field: str) -> tuple[Source, ...]:
+        """Where the value of ``field`` is printed: its :attr:`field_sources` entry, or
+        ``(self.source,)`` (the table) when it has none.
+
+        A name that is not a field of :class:`BenchmarkTable` raises
+        :class:`~llama_cards.InvalidArgumentError` naming the fields.
+
+        ```pycon
+        >>> import llama_cards
+        >>> table = llama_cards.card().benchmark_tables[0]
+        >>> table.evaluated_precision, str(table.source_of("evaluated_precision")[0])
+        ('bf16', 'azure-card, Quality and performance evaluations (introduction)')
+
+        ```
+        """
+        return _field_sources(self, self.field_sources, self.source, field)
 
 
 class Benchmark(FrozenRecord):
@@ -181,6 +205,10 @@ class Benchmark(FrozenRecord):
     """The name as printed, e.g. ``"MMLU Pro^"`` or ``"LiveCodeBench (10/01/2024-02/01/2025)"``."""
     category: str
     """The category as printed, e.g. ``"Reasoning & Knowledge"``."""
+    input_modalities: tuple[Modality, ...]
+    """What the benchmark's items give the model: ``("text", "image")`` for the rows the
+    card files under an image category, where it prints "No multimodal support" for the
+    text-only comparison models; ``("text",)`` for the others."""
     shots: Optional[int]
     """Number of examples in the prompt, e.g. ``5``; ``None`` where the card prints ``-``."""
     metric: str
@@ -1312,12 +1340,13 @@ def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str,
     A model-index describes one checkpoint, and the pre-trained and instruction tuned
     tables measure different checkpoints: a model of both tables needs ``table``, else
     :class:`~llama_cards.AmbiguousQueryError`. The entry is named after the Llama 4
-    checkpoint of that table (``"Llama-4-Scout-17B-16E-Instruct"``) or the comparison
-    model's printed name. Each cell with a value gives one result: the task
-    (``image-text-to-text`` for the card's image categories, else ``text-generation``), the
-    dataset (benchmark id as type, printed name, the shots as ``args.num_few_shot``, the
-    subtask as ``config``), the metric as printed with its value, and the card as source.
-    Cells without a value are left out.
+    checkpoint of that table in the precision the table was evaluated in
+    (:attr:`BenchmarkTable.evaluated_precision`: ``"Llama-4-Scout-17B-16E-Instruct"``), or
+    the comparison model's printed name. Each cell with a value gives one result: the task
+    (``image-text-to-text`` for a benchmark whose :attr:`Benchmark.input_modalities`
+    include images, else ``text-generation``), the dataset (benchmark id as type, printed
+    name, the shots as ``args.num_few_shot``, the subtask as ``config``), the metric as
+    printed with its value, and the card as source. Cells without a value are left out.
 
     ```pycon
     >>> index = to_model_index("maverick", table="instruct")
@@ -1348,17 +1377,17 @@ def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str,
     card = _current()
     documents = {d.id: d for d in card.documents}
     name = index.model_names[model_id]
+    evaluated = index.tables[table_id]
     for llama in card.models:
         if llama.id == model_id:
-            # The card's evaluations ran on the bf16 weights.
             repos = [
                 r
                 for r in llama.huggingface_repos
-                if r.variant == table_id and r.precision == "bf16"
+                if r.variant == table_id and r.precision == evaluated.evaluated_precision
             ]
             if repos:
                 name = repos[0].id.rsplit("/", 1)[-1]
-    title = index.tables[table_id].title
+    title = evaluated.title
     results: list[dict[str, object]] = []
     for entry in mine:
         if entry.table != table_id or entry.value is None:
@@ -1370,7 +1399,7 @@ def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str,
         if row.shots is not None:
             dataset["args"] = {"num_few_shot": row.shots}
         document = documents[entry.source.document]
-        task = "image-text-to-text" if row.category.startswith("Image") else "text-generation"
+        task = "image-text-to-text" if "image" in row.input_modalities else "text-generation"
         results.append(
             {
                 "task": {"type": task},
