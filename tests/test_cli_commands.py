@@ -695,13 +695,26 @@ def test_card(run: Any) -> None:
 
 
 def test_card_require(run: Any) -> None:
-    assert _ok(run("card", "--require", ">=4", "--format", "json")).json()["version"] == "4"
-    missing = run("card", "--require", ">=5")
-    assert (missing.code, missing.out) == (1, "")
-    assert missing.err == (
-        "llama-cards: error: no shipped card satisfies '>=5'; shipped versions are '4'; "
-        "upgrade llama-cards for newer cards\n"
+    found = _ok(run("card", "--require", ">=4", "--format", "json")).json()
+    assert (found["version"], found["require"], found["satisfied"]) == ("4", ">=4", True)
+    assert _ok(run("card", "--require", ">=4")).out == _ok(run("card")).out
+    # "No" is the answer of a check: on stdout, exit 1, as JSON when asked.
+    missing = run("card", "--require", ">=9")
+    assert (missing.code, missing.err) == (1, "")
+    assert missing.out == (
+        "no: no shipped card satisfies '>=9'; shipped versions are '4'; upgrade llama-cards for "
+        "newer cards\n"
     )
+    answer = run("card", "--require", ">=9", "--format", "json")
+    assert (answer.code, answer.err) == (1, "")
+    assert answer.json() == {
+        "require": ">=9",
+        "satisfied": False,
+        "shipped_versions": ["4"],
+        "package_version": llama_cards.__version__,
+        "message": "no shipped card satisfies '>=9'; shipped versions are '4'; upgrade "
+        "llama-cards for newer cards",
+    }
     _usage_error(run("card", "--require", "four"), "not a PEP 440 version specifier")
 
 

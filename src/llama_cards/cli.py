@@ -1047,17 +1047,31 @@ def _assess(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _card(args: argparse.Namespace, out: _Output) -> int:
+    shipped = [str(each.version) for each in llama_cards.cards()]
+    # With --require, a check: "no" (no shipped card satisfies it) is its answer, not an error.
+    required: dict[str, object] = {}
     if args.require is not None:
         try:
             chosen = llama_cards.require_card(args.require)
         except llama_cards.CardVersionError as error:
-            _error(str(error))
+            if args.format == "json":
+                out.json(
+                    {
+                        "require": args.require,
+                        "satisfied": False,
+                        "shipped_versions": shipped,
+                        "package_version": llama_cards.__version__,
+                        "message": str(error),
+                    }
+                )
+            else:
+                _answer(out, False, str(error))
             return EXIT_NO
+        required = {"require": args.require, "satisfied": True}
     else:
         chosen = llama_cards.card()
     documents = {document.id: document for document in chosen.documents}
     document = documents[chosen.source.document]
-    shipped = [str(each.version) for each in llama_cards.cards()]
     if args.format == "json":
         out.json(
             {
@@ -1069,6 +1083,7 @@ def _card(args: argparse.Namespace, out: _Output) -> int:
                 "source": _dump(document),
                 "shipped_versions": shipped,
                 "package_version": llama_cards.__version__,
+                **required,
             }
         )
         return EXIT_OK
