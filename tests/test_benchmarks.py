@@ -1038,6 +1038,51 @@ def test_results_survive_pickle_and_copy() -> None:
     assert pickle.loads(pickle.dumps(table)).to_markdown() == table.to_markdown()
 
 
+def test_one_quoting_helper_for_every_message() -> None:
+    errors_module = importlib.import_module("llama_cards.errors")
+    assert benchmarks_module._quoted is errors_module._quoted
+
+
+def test_score_table_csv_header_is_the_record_keys() -> None:
+    table = llama_cards.scores(model="scout", benchmark="mgsm")
+    assert list(table.to_records()[0]) == table.to_csv().splitlines()[0].split(",")
+    assert ScoreTable([]).to_csv().splitlines() == [table.to_csv().splitlines()[0]]
+
+
+def test_comparison_names_its_models_as_the_tables_print_them() -> None:
+    assert llama_cards.compare("maverick", "llama-3.1-405b").model_names == (
+        "Llama 4 Maverick",
+        "Llama 3.1 405B",
+    )
+    assert llama_cards.compare("Llama 3.3 70B", "scout").model_names == (
+        "Llama 3.3 70B",
+        "Llama 4 Scout",
+    )
+    # Built by hand, a comparison names its models by their ids.
+    assert llama_cards.Comparison(("a", "b"), ()).model_names == ("a", "b")
+
+
+def test_comparison_csv_is_its_records() -> None:
+    comparison = llama_cards.compare("maverick", "llama-3.1-405b", table="pretrained")
+    lines = comparison.to_csv().splitlines()
+    assert lines[0] == (
+        "table,benchmark,benchmark_name,subtask,metric,model_a,value_a,missing_a,model_b,"
+        "value_b,missing_b,difference"
+    )
+    assert lines[1] == (
+        "pretrained,mmlu,MMLU,,macro_avg/acc_char,llama-4-maverick,85.5,,llama-3.1-405b,85.2,,0.3"
+    )
+    assert lines[-1] == (
+        "pretrained,docvqa,DocVQA,,anls,llama-4-maverick,91.6,,llama-3.1-405b,,"
+        "no-multimodal-support,"
+    )
+    assert len(lines) == 1 + len(comparison)
+    records = list(csv.DictReader(io.StringIO(comparison.to_csv())))
+    assert [r["benchmark"] for r in records] == [d.benchmark.id for d in comparison]
+    empty = llama_cards.compare("llama-3.1-70b", "llama-3.3-70b")
+    assert empty.to_csv().splitlines() == [lines[0]]
+
+
 def test_a_table_of_the_shipped_card_unpickles_onto_the_shipped_card() -> None:
     table = llama_cards.scores(model="scout")
     for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):

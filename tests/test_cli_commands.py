@@ -1002,6 +1002,22 @@ def test_the_cli_calls_only_the_public_api() -> None:
                 assert node.value.id in {"self", "argparse"}
 
 
+def test_the_cli_lays_out_with_the_librarys_writers_and_names() -> None:
+    # The model names of a comparison, and the CSV of scores and comparisons, are the
+    # library's; the command line keeps no copy of them.
+    for name in ("_model_names", "_records_csv", "_COMPARISON_FIELDS"):
+        assert not hasattr(cli, name), name
+
+
+def test_compare_csv_and_names_are_the_librarys(run: Any) -> None:
+    comparison = llama_cards.compare("maverick", "llama-3.1-405b")
+    assert _ok(run("compare", "maverick", "llama-3.1-405b", "--format", "csv")).out == (
+        comparison.to_csv()
+    )
+    a, b = comparison.model_names
+    assert _ok(run("compare", "maverick", "llama-3.1-405b")).out.startswith(f"a: {a}\nb: {b}\n")
+
+
 def _card_numbers() -> set[float]:
     data = json.loads(llama_cards.card().to_json())
     found: set[float] = set()

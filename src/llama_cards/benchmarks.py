@@ -39,6 +39,7 @@ from .errors import (
     NotInTableError,
     UnknownBenchmarkError,
     UnknownModelError,
+    _quoted,
 )
 from .models import Modality, Precision, Variant
 
@@ -266,10 +267,6 @@ _LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
 
 def _key(text: str) -> str:
     return _PUNCTUATION.sub("", text).casefold()
-
-
-def _quoted(names: Iterable[str]) -> str:
-    return ", ".join(repr(name) for name in names)
 
 
 def _text(value: object, what: str, example: str) -> str:
@@ -899,16 +896,7 @@ class ScoreTable(Sequence[Score]):
 
         ```
         """
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        records = self.to_records()
-        fields = list(records[0]) if records else list(_CSV_FIELDS)
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        return buffer.getvalue()
+        return _records_csv(self.to_records(), _CSV_FIELDS)
 
     def _layout(self) -> list[tuple[str, list[str], list[list[str]]]]:
         """Each table of the selection as (title, header, rows of text), as the card prints it.
@@ -969,9 +957,7 @@ class ScoreTable(Sequence[Score]):
         layouts = self._layout()
         blocks = []
         for title, header, lines in layouts:
-            text = [_markdown_line(header), "|" + "---|" * len(header)]
-            text += [_markdown_line(line) for line in lines]
-            block = "\n".join(text)
+            block = _markdown_table(header, lines)
             blocks.append(f"**{title}**\n\n{block}" if len(layouts) > 1 else block)
         return "\n\n".join(blocks)
 
@@ -1032,6 +1018,25 @@ def _markdown_line(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
+def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table: the header, its rule, then a line per row (``|`` escaped)."""
+    lines = [_markdown_line(header), "|" + "---|" * len(header)]
+    lines += [_markdown_line(row) for row in rows]
+    return "\n".join(lines)
+
+
+def _records_csv(records: Sequence[Mapping[str, object]], fields: Sequence[str]) -> str:
+    """``records`` as CSV text under a header of ``fields`` (the header alone when empty)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows([record[field] for field in fields] for record in records)
+    return buffer.getvalue()
+
+
 # ----------------------------------------------------------------- comparisons
 
 
@@ -1063,23 +1068,49 @@ class ScoreDifference(_Result):
         super().__init__(benchmark, subtask, a, b, difference)
 
 
+_COMPARISON_FIELDS = (
+    "table",
+    "benchmark",
+    "benchmark_name",
+    "subtask",
+    "metric",
+    "model_a",
+    "value_a",
+    "missing_a",
+    "model_b",
+    "value_b",
+    "missing_b",
+    "difference",
+)
+
+
 class Comparison(Sequence[ScoreDifference]):
     """The cells two models both have, in the card's order; see :func:`compare`."""
 
-    __slots__ = ("_differences", "models")
+    __slots__ = ("_differences", "model_names", "models")
     models: tuple[str, str]
     """The ids of the two models, ``(a, b)``."""
+    model_names: tuple[str, str]
+    """The two models' names as the tables' column headers print them, e.g.
+    ``("Llama 4 Maverick", "Llama 3.1 405B")``; their ids when none were given."""
     _differences: tuple[ScoreDifference, ...]
 
-    def __init__(self, models: tuple[str, str], differences: Iterable[ScoreDifference]) -> None:
+    def __init__(
+        self,
+        models: tuple[str, str],
+        differences: Iterable[ScoreDifference],
+        *,
+        model_names: Optional[tuple[str, str]] = None,
+    ) -> None:
         object.__setattr__(self, "models", models)
         object.__setattr__(self, "_differences", tuple(differences))
+        object.__setattr__(self, "model_names", models if model_names is None else model_names)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Comparison is immutable; cannot set {name!r}")
 
-    def __reduce__(self) -> tuple[type[Comparison], tuple[object, ...]]:
-        return (Comparison, (self.models, self._differences))
+    def __reduce__(self) -> tuple[Callable[..., Comparison], tuple[object, ...]]:
+        return (_comparison, (self.models, self._differences, self.model_names))
 
     @overload
     def __getitem__(self, position: int) -> ScoreDifference: ...
@@ -1143,23 +1174,47 @@ class Comparison(Sequence[ScoreDifference]):
             for d in self._differences
         ]
 
+    def to_csv(self) -> str:
+        """The records of :meth:`to_records` as CSV text with a header line.
+
+        ```pycon
+        >>> import llama_cards
+        >>> text = llama_cards.compare("maverick", "scout", table="pretrained").to_csv()
+        >>> print(text.splitlines()[1])
+        pretrained,mmlu,MMLU,,macro_avg/acc_char,llama-4-maverick,85.5,,llama-4-scout,79.6,,5.9
+
+        ```
+        """
+        return _records_csv(self.to_records(), _COMPARISON_FIELDS)
+
     def to_markdown(self) -> str:
         """The comparison as one Markdown table; a missing value shows its reason id."""
         a, b = self.models
         header = ["Table", "Benchmark", "Subtask", "Metric", a, b, "Difference"]
-        lines = [_markdown_line(header), "|" + "---|" * len(header)]
-        for d in self._differences:
-            cells = [
-                d.benchmark.table,
-                d.benchmark.name,
-                d.subtask or "",
-                d.benchmark.metric,
-                repr(d.a.value) if d.a.value is not None else str(d.a.missing),
-                repr(d.b.value) if d.b.value is not None else str(d.b.missing),
-                "" if d.difference is None else f"{d.difference:+}",
-            ]
-            lines.append(_markdown_line(cells))
-        return "\n".join(lines)
+        return _markdown_table(
+            header,
+            (
+                [
+                    d.benchmark.table,
+                    d.benchmark.name,
+                    d.subtask or "",
+                    d.benchmark.metric,
+                    repr(d.a.value) if d.a.value is not None else str(d.a.missing),
+                    repr(d.b.value) if d.b.value is not None else str(d.b.missing),
+                    "" if d.difference is None else f"{d.difference:+}",
+                ]
+                for d in self._differences
+            ),
+        )
+
+
+def _comparison(
+    models: tuple[str, str],
+    differences: tuple[ScoreDifference, ...],
+    model_names: tuple[str, str],
+) -> Comparison:
+    """Rebuild a pickled :class:`Comparison` (the names are keyword-only)."""
+    return Comparison(models, differences, model_names=model_names)
 
 
 def _difference(a: Optional[float], b: Optional[float]) -> Optional[float]:
@@ -1331,6 +1386,7 @@ def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
             for mine in selected
             if mine.model == first and (mine.table, mine.benchmark, mine.subtask) in theirs
         ),
+        model_names=(index.model_names[first], index.model_names[second]),
     )
 
 

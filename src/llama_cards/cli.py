@@ -273,10 +273,6 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def _records_csv(records: Sequence[Mapping[str, object]], fields: Sequence[str]) -> str:
-    return _csv(fields, ([record[field] for field in fields] for record in records))
-
-
 def _emit_tabular(
     out: _Output,
     form: str,
@@ -483,15 +479,6 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
-def _model_names() -> dict[str, str]:
-    """Each model of the benchmark tables by id, named as the tables' columns are."""
-    names: dict[str, str] = {}
-    for table in llama_cards.card().benchmark_tables:
-        for model_id, printed in zip(table.models, table.column_names):
-            names.setdefault(model_id, printed)
-    return names
-
-
 class _Notes:
     """The notes under a text table: a sign per reason a cell is empty, and footnotes."""
 
@@ -611,12 +598,11 @@ def _bar(difference: float, largest: float, half: int) -> str:
 
 
 def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
-    a, b = comparison.models
-    names = _model_names()
+    a, b = comparison.model_names
     largest = max((abs(d.difference) for d in comparison if d.difference is not None), default=0.0)
     lines = [
-        f"a: {out.style(names.get(a, a), 'bold')}",
-        f"b: {out.style(names.get(b, b), 'bold')}",
+        f"a: {out.style(a, 'bold')}",
+        f"b: {out.style(b, 'bold')}",
         *_wrap(
             f"a-b for each benchmark cell both have; bars are scaled to the largest gap, {largest}",
             out.width,
@@ -677,37 +663,19 @@ def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
     return lines
 
 
-_COMPARISON_FIELDS = (
-    "table",
-    "benchmark",
-    "benchmark_name",
-    "subtask",
-    "metric",
-    "model_a",
-    "value_a",
-    "missing_a",
-    "model_b",
-    "value_b",
-    "missing_b",
-    "difference",
-)
-
-
 def _compare(args: argparse.Namespace, out: _Output) -> int:
     comparison = llama_cards.compare(args.a, args.b, table=args.table)
-    records = comparison.to_records()
     if args.format == "json":
-        out.json(records)
+        out.json(comparison.to_records())
     elif args.format == "csv":
-        out.write(_records_csv(records, _COMPARISON_FIELDS))
+        out.write(comparison.to_csv())
     elif args.format == "markdown":
         if comparison:
             out.lines([comparison.to_markdown()])
     elif not comparison:
-        names = _model_names()
-        a, b = comparison.models
+        a, b = comparison.model_names
         out.paragraph(
-            f"{names.get(a, a)} and {names.get(b, b)} have no benchmark cell in common"
+            f"{a} and {b} have no benchmark cell in common"
             + (f" in the {args.table} table" if args.table else "")
         )
     else:
