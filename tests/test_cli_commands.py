@@ -381,6 +381,13 @@ def test_benchmarks(run: Any) -> None:
         ["mmlu", "MMLU", "Reasoning & Knowledge", "5", "macro_avg/acc_char"],
     ]
     assert len(rows) == 2 + 7
+    # Notes follow a table after one blank line, once; a table without notes ends at its rows.
+    assert _ok(run("benchmarks", "--table", "pretrained")).out.endswith(" anls\n")
+    instruct = _ok(run("benchmarks", "--table", "instruct")).out
+    assert instruct.endswith(
+        " chrF\n\n^ The score is the mean of the MMMU Pro Standard and Vision task scores.\n"
+    )
+    assert instruct.count("MMMU Pro Standard") == 1
     rows = _ok(run("benchmarks")).rows()
     assert [
         "mtob-half-book",
@@ -467,6 +474,39 @@ def test_check_language(run: Any, args: list[str], code: int, start: str) -> Non
         assert language == llama_cards.language(args[0])
     else:
         assert answer["language"] is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    tag=st.one_of(
+        st.sampled_from(["pt-BR", "de", "FRA", "Deutsch", "ja-JP", "sw", "zh-Hant-TW", "en--US"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", max_size=12),
+    ),
+    name=st.sampled_from([None, "scout", "maverick"]),
+)
+def test_check_language_answers_as_the_library(tag: str, name: Any) -> None:
+    import contextlib
+
+    out, err = io.StringIO(), io.StringIO()
+    model = [] if name is None else ["--model", name]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check-language", *model, "--", tag])
+    try:
+        entry = llama_cards.language(tag)
+    except llama_cards.InvalidLanguageTagError as error:
+        assert (code, out.getvalue()) == (2, "")
+        assert err.getvalue() == f"llama-cards: error: {' '.join(str(error).splitlines())}\n"
+        return
+    except llama_cards.UnsupportedLanguageError as error:
+        # The card lists one set of languages for every model: its reason is the answer.
+        assert code == 1
+        assert " ".join(out.getvalue().split()).endswith(" ".join(str(error).split()))
+        return
+    assert code == 0
+    assert out.getvalue().startswith("yes: ")
+    assert f"{entry.name} ({entry.iso639_1})" in out.getvalue()
+    if name is not None:
+        assert llama_cards.model(name).supports_language(tag)
 
 
 @pytest.mark.parametrize(

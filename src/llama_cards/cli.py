@@ -499,10 +499,12 @@ class _Notes:
         if row.footnote is not None:
             self.footnotes.setdefault(row.footnote.marker, row.footnote.text)
 
-    def lines(self, out: _Output) -> list[str]:
+    def block(self, out: _Output) -> list[str]:
+        """The notes, after a blank line; nothing when there are none."""
         notes = [f"{sign} {self.printed.get(key, key)}" for key, sign in self.signs.items()]
         notes += [f"{marker} {text}" for marker, text in self.footnotes.items()]
-        return [line for note in notes for line in _wrap(note, out.width)]
+        lines = [line for note in notes for line in _wrap(note, out.width)]
+        return ["", *lines] if lines else []
 
 
 def _value(notes: _Notes, value: Optional[float], missing: Optional[str]) -> str:
@@ -557,10 +559,7 @@ def _scores_text(out: _Output, selected: ScoreTable) -> list[str]:
             width = max(9, *(len(word) for word in name.split()))
             columns.append(_Column("\n".join(textwrap.wrap(name, width)), ">"))
         block = [out.style(title, "bold", "underline"), *out.table(columns, lines)]
-        notes_lines = notes.lines(out)
-        if notes_lines:
-            block += ["", *notes_lines]
-        blocks.append(block)
+        blocks.append(block + notes.block(out))
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
 
 
@@ -657,9 +656,7 @@ def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
                 ]
             )
         lines += ["", out.style(title, "bold", "underline"), *out.table(columns, rows)]
-        notes_lines = notes.lines(out)
-        if notes_lines:
-            lines += ["", *notes_lines]
+        lines += notes.block(out)
     return lines
 
 
@@ -698,8 +695,7 @@ def _benchmarks(args: argparse.Namespace, out: _Output) -> int:
             if blocks:
                 blocks.append("")
             blocks += [out.style(title, "bold", "underline"), *out.table(*_benchmark_table(mine))]
-            if notes.lines(out):
-                blocks += ["", *notes.lines(out)]
+            blocks += notes.block(out)
         out.lines(blocks)
         return EXIT_OK
     columns, table = _benchmark_table(rows, with_table=True)
@@ -827,28 +823,24 @@ def _answer(out: _Output, yes: bool, message: str) -> None:
 def _check_language(args: argparse.Namespace, out: _Output) -> int:
     tag: str = args.tag
     found_model = llama_cards.model(args.model) if args.model is not None else None
-    if found_model is not None:
-        supported = found_model.supports_language(tag)
-    else:
-        supported = llama_cards.supports_language(tag)
-    entry: Optional[Language] = None
-    if supported:
+    # The card lists one set of languages for every model (Model.supports_language is
+    # card-wide), so the card's answer is the model's.
+    entry: Optional[Language]
+    try:
         entry = llama_cards.language(tag)
+    except llama_cards.UnsupportedLanguageError as error:
+        entry = None
+        if found_model is not None:
+            message = f"{found_model.name} does not support {tag!r}: {error}"
+        else:
+            message = str(error)
+    else:
         named = f"{entry.name} ({entry.iso639_1})"
         if found_model is not None:
             message = f"{found_model.name} supports {tag!r}, {named}"
         else:
             message = f"{tag!r} names {named}, a language the card supports"
-    else:
-        try:
-            llama_cards.language(tag)
-            reason = "the card lists the language, but not for this model"
-        except llama_cards.UnsupportedLanguageError as error:
-            reason = str(error)
-        if found_model is not None:
-            message = f"{found_model.name} does not support {tag!r}: {reason}"
-        else:
-            message = reason
+    supported = entry is not None
     if args.format == "json":
         out.json(
             {
