@@ -376,6 +376,14 @@ def test_errors_are_not_cached() -> None:
             llama_cards.score("scout", "mmlu-pro")
 
 
+# A subtask asked of rows without subtasks: the error names the card's subtasks and rows.
+_NO_SUBTASKS = [
+    "subtask 'eng->kgv'",
+    "no benchmark selected reports subtasks",
+    "the card's subtasks are 'eng->kgv', 'kgv->eng', of 'mtob-half-book', 'mtob-full-book'",
+    "leave subtask out",
+]
+
 # (call, error type, words the message must hold)
 ERRORS: list[tuple[Any, type[Exception], list[str]]] = [
     (
@@ -441,7 +449,33 @@ ERRORS: list[tuple[Any, type[Exception], list[str]]] = [
     (
         lambda: llama_cards.score("scout", "mmlu", subtask="eng->kgv"),
         InvalidArgumentError,
-        ["no benchmark", "leave subtask out"],
+        _NO_SUBTASKS,
+    ),
+    (
+        lambda: llama_cards.scores(benchmark="mmlu", subtask="eng->kgv"),
+        InvalidArgumentError,
+        _NO_SUBTASKS,
+    ),
+    (
+        lambda: llama_cards.scores().filter(benchmark="mmlu", subtask="eng->kgv"),
+        InvalidArgumentError,
+        _NO_SUBTASKS,
+    ),
+    (
+        lambda: llama_cards.scores(benchmark="mmlu").filter(subtask="eng->kgv"),
+        InvalidArgumentError,
+        _NO_SUBTASKS,
+    ),
+    (
+        # Llama 3.1 70B has columns in the pre-trained table only, which has no subtasks.
+        lambda: llama_cards.scores(model="llama-3.1-70b", subtask="kgv->eng"),
+        InvalidArgumentError,
+        ["'kgv->eng'", "no benchmark selected reports subtasks", "leave subtask out"],
+    ),
+    (
+        lambda: llama_cards.scores(benchmark="mtob-full-book", subtask="eng->fra"),
+        InvalidArgumentError,
+        ["unknown subtask 'eng->fra'", "'eng->kgv', 'kgv->eng'"],
     ),
     (lambda: llama_cards.score(1, "mmlu"), ArgumentTypeError, ["model name", "int"]),  # type: ignore[arg-type]  # the wrong type is the test
     (lambda: llama_cards.score("scout", None), ArgumentTypeError, ["benchmark name"]),  # type: ignore[arg-type]  # the wrong type is the test
@@ -523,6 +557,19 @@ def test_errors(call: Any, error: type[Exception], words: list[str]) -> None:
         assert word in str(raised.value)
 
 
+def test_a_subtask_of_a_card_without_subtasks_is_refused() -> None:
+    raw = _raw()
+    raw["benchmarks"] = [row for row in raw["benchmarks"] if not row["subtasks"]]
+    raw["scores"] = [entry for entry in raw["scores"] if entry["subtask"] is None]
+    plain = Card.model_validate(raw)
+    with pytest.raises(InvalidArgumentError) as raised:
+        ScoreTable(plain.scores, card=plain).filter(subtask="eng->kgv")
+    assert str(raised.value) == (
+        "subtask 'eng->kgv' was given, but no benchmark selected reports subtasks "
+        "(the card has none); leave subtask out"
+    )
+
+
 def test_ambiguous_error_lists_the_matching_cells() -> None:
     with pytest.raises(AmbiguousQueryError) as raised:
         llama_cards.score("Llama 4 Scout", "MMLU Pro")
@@ -579,6 +626,50 @@ def test_filter_equals_scores() -> None:
     assert everything.filter(lambda s: s.missing is not None) == ScoreTable(
         [s for s in everything if s.missing is not None]
     )
+
+
+_MODEL_IDS = [
+    "llama-3.1-70b",
+    "llama-3.1-405b",
+    "llama-3.3-70b",
+    "llama-4-scout",
+    "llama-4-maverick",
+]
+
+
+@pytest.mark.parametrize("subtask", [None, "eng->kgv", "KGV -> ENG", "eng->fra"])
+@pytest.mark.parametrize("table", [None, "pretrained", "instruct"])
+def test_score_and_scores_agree_on_every_cell_and_subtask(
+    table: Optional[str], subtask: Optional[str]
+) -> None:
+    for model in _MODEL_IDS:
+        for name in dict.fromkeys(row.id for row in llama_cards.benchmarks()):
+            try:
+                selected: Any = llama_cards.scores(
+                    model=model, benchmark=name, table=table, subtask=subtask
+                )
+            except InvalidArgumentError as error:
+                selected = error
+            try:
+                found = llama_cards.score(model, name, table=table, subtask=subtask)
+            except InvalidArgumentError as error:
+                # The same rows refuse the subtask the same way.
+                assert isinstance(selected, InvalidArgumentError)
+                assert str(error) == str(selected)
+            except NotInTableError:
+                # The model or the table is checked first; the selection has no cell.
+                assert isinstance(selected, InvalidArgumentError) or len(selected) == 0
+            except AmbiguousQueryError as error:
+                assert tuple(selected) == tuple(error.matches)
+            else:
+                assert tuple(selected) == (found,)
+            if isinstance(selected, ScoreTable):
+                assert (
+                    llama_cards.scores().filter(
+                        model=model, benchmark=name, table=table, subtask=subtask
+                    )
+                    == selected
+                )
 
 
 def test_score_table_is_an_immutable_sequence() -> None:
@@ -945,3 +1036,69 @@ def test_results_survive_pickle_and_copy() -> None:
         assert pickle.loads(pickle.dumps(value)) == value
         assert copy.deepcopy(value) == value
     assert pickle.loads(pickle.dumps(table)).to_markdown() == table.to_markdown()
+
+
+def test_one_quoting_helper_for_every_message() -> None:
+    errors_module = importlib.import_module("llama_cards.errors")
+    assert benchmarks_module._quoted is errors_module._quoted
+
+
+def test_score_table_csv_header_is_the_record_keys() -> None:
+    table = llama_cards.scores(model="scout", benchmark="mgsm")
+    assert list(table.to_records()[0]) == table.to_csv().splitlines()[0].split(",")
+    assert ScoreTable([]).to_csv().splitlines() == [table.to_csv().splitlines()[0]]
+
+
+def test_comparison_names_its_models_as_the_tables_print_them() -> None:
+    assert llama_cards.compare("maverick", "llama-3.1-405b").model_names == (
+        "Llama 4 Maverick",
+        "Llama 3.1 405B",
+    )
+    assert llama_cards.compare("Llama 3.3 70B", "scout").model_names == (
+        "Llama 3.3 70B",
+        "Llama 4 Scout",
+    )
+    # Built by hand, a comparison names its models by their ids.
+    assert llama_cards.Comparison(("a", "b"), ()).model_names == ("a", "b")
+
+
+def test_comparison_csv_is_its_records() -> None:
+    comparison = llama_cards.compare("maverick", "llama-3.1-405b", table="pretrained")
+    lines = comparison.to_csv().splitlines()
+    assert lines[0] == (
+        "table,benchmark,benchmark_name,subtask,metric,model_a,value_a,missing_a,model_b,"
+        "value_b,missing_b,difference"
+    )
+    assert lines[1] == (
+        "pretrained,mmlu,MMLU,,macro_avg/acc_char,llama-4-maverick,85.5,,llama-3.1-405b,85.2,,0.3"
+    )
+    assert lines[-1] == (
+        "pretrained,docvqa,DocVQA,,anls,llama-4-maverick,91.6,,llama-3.1-405b,,"
+        "no-multimodal-support,"
+    )
+    assert len(lines) == 1 + len(comparison)
+    records = list(csv.DictReader(io.StringIO(comparison.to_csv())))
+    assert [r["benchmark"] for r in records] == [d.benchmark.id for d in comparison]
+    empty = llama_cards.compare("llama-3.1-70b", "llama-3.3-70b")
+    assert empty.to_csv().splitlines() == [lines[0]]
+
+
+def test_a_table_of_the_shipped_card_unpickles_onto_the_shipped_card() -> None:
+    table = llama_cards.scores(model="scout")
+    for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):
+        assert copied._index.card is llama_cards.card()
+
+
+def test_a_table_of_another_card_pickles_and_copies_with_its_card() -> None:
+    shipped = llama_cards.card()
+    # The same data under a version no card is shipped as, then one of the shipped version
+    # whose data differs: neither may be replaced by the shipped card when unpickled.
+    unshipped = Card.from_json(shipped.to_json().replace('"version":"4"', '"version":"5"', 1))
+    changed = shipped.model_copy(update={"title": "Another card of version 4"})
+    for other in (unshipped, changed):
+        table = ScoreTable(other.scores, card=other)
+        for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):
+            assert copied == table
+            assert copied._index.card is not shipped
+            assert copied._index.card == other
+            assert copied.to_markdown() == table.to_markdown()

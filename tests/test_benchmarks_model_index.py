@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import socket
 from typing import Any, Optional
 
@@ -14,6 +15,29 @@ from huggingface_hub.repocard_data import (
 import llama_cards
 
 CARD_URL = "https://ai.azure.com/catalog/models/Llama-4-Scout-17B-16E-Instruct"
+
+# The function llama_cards.benchmarks hides the module of the same name.
+benchmarks_module = importlib.import_module("llama_cards.benchmarks")
+
+# The rows whose items give the model an image: those the card files under an image
+# category, where the text-only comparison models print "No multimodal support".
+IMAGE_ROWS = [
+    ("pretrained", "chartqa"),
+    ("pretrained", "docvqa"),
+    ("instruct", "mmmu"),
+    ("instruct", "mmmu-pro"),
+    ("instruct", "mathvista"),
+    ("instruct", "chartqa"),
+    ("instruct", "docvqa"),
+]
+
+# Where the card says every reported evaluation ran on bf16 weights: the served card's
+# evaluations section and its first printing of the tables, then Meta's card.
+BF16_SOURCES = [
+    ("azure-card", "Quality and performance evaluations (introduction)"),
+    ("azure-card", "More information (introduction to the benchmark tables)"),
+    ("meta-model-card", "Benchmarks (introduction)"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +88,7 @@ def test_round_trip_through_huggingface_hub(
         assert result.source_name == (
             f"Llama 4 Scout 17B 16E Instruct model card, {titles[entry.table]} table"
         )
-        image = row.category.startswith("Image")
+        image = (row.table, row.id) in IMAGE_ROWS
         assert result.task_type == ("image-text-to-text" if image else "text-generation")
 
     # And back: huggingface_hub writes the same model-index from what it read.
@@ -106,3 +130,51 @@ def test_cells_without_a_value_are_left_out() -> None:
     results: list[Any] = index[0]["results"]  # type: ignore[assignment]  # a list, see above
     types = [r["dataset"]["type"] for r in results]
     assert types == ["livecodebench", "mmlu-pro", "gpqa-diamond", "mgsm"]
+
+
+def test_the_input_of_each_benchmark_row() -> None:
+    for row in llama_cards.benchmarks():
+        image = (row.table, row.id) in IMAGE_ROWS
+        assert row.input_modalities == (("text", "image") if image else ("text",)), str(row)
+
+
+def test_image_rows_are_the_rows_without_multimodal_support_in_a_column() -> None:
+    current = llama_cards.card()
+    marked = {
+        (s.table, s.benchmark) for s in current.scores if s.missing == "no-multimodal-support"
+    }
+    assert marked == set(IMAGE_ROWS)
+    assert {(r.table, r.id) for r in current.benchmarks if "image" in r.input_modalities} == marked
+
+
+def test_every_table_was_evaluated_on_bf16_weights() -> None:
+    for table in llama_cards.card().benchmark_tables:
+        assert table.evaluated_precision == "bf16"
+        found = [(s.document, s.section) for s in table.source_of("evaluated_precision")]
+        assert found == BF16_SOURCES
+        assert table.source_of("title") == (table.source,)
+
+
+def test_the_checkpoint_and_the_task_come_from_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = llama_cards.card()
+    other = shipped.model_copy(
+        update={
+            "benchmark_tables": tuple(
+                t.model_copy(update={"evaluated_precision": "fp8"})
+                for t in shipped.benchmark_tables
+            ),
+            "benchmarks": tuple(
+                r.model_copy(update={"input_modalities": ("text",)}) if r.id == "chartqa" else r
+                for r in shipped.benchmarks
+            ),
+        }
+    )
+    monkeypatch.setattr(benchmarks_module, "_current", lambda: other)
+    (entry,) = llama_cards.to_model_index("maverick", table="instruct")
+    assert entry["name"] == "Llama-4-Maverick-17B-128E-Instruct-FP8"
+    results: list[Any] = entry["results"]  # type: ignore[assignment]  # a list of dicts
+    tasks = {r["dataset"]["type"]: r["task"]["type"] for r in results}
+    assert tasks["chartqa"] == "text-generation"
+    assert tasks["docvqa"] == "image-text-to-text"
+    # Scout has no fp8 checkpoint: the entry is named by its column header.
+    assert llama_cards.to_model_index("scout", table="instruct")[0]["name"] == "Llama 4 Scout"

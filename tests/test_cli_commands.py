@@ -269,6 +269,10 @@ def test_scores_empty_selection(run: Any) -> None:
         (["--table", "chat"], ["unknown benchmark table 'chat'", "'instruct'"]),
         (["--category", "vision"], ["unknown benchmark category 'vision'", "'Image'"]),
         (["--subtask", "eng->fra"], ["unknown subtask 'eng->fra'", "'eng->kgv'"]),
+        (
+            ["--benchmark", "mmlu", "--subtask", "eng->kgv"],
+            ["subtask 'eng->kgv' was given, but no benchmark selected reports subtasks"],
+        ),
     ],
 )
 def test_scores_bad_options(run: Any, options: list[str], words: list[str]) -> None:
@@ -377,6 +381,13 @@ def test_benchmarks(run: Any) -> None:
         ["mmlu", "MMLU", "Reasoning & Knowledge", "5", "macro_avg/acc_char"],
     ]
     assert len(rows) == 2 + 7
+    # Notes follow a table after one blank line, once; a table without notes ends at its rows.
+    assert _ok(run("benchmarks", "--table", "pretrained")).out.endswith(" anls\n")
+    instruct = _ok(run("benchmarks", "--table", "instruct")).out
+    assert instruct.endswith(
+        " chrF\n\n^ The score is the mean of the MMMU Pro Standard and Vision task scores.\n"
+    )
+    assert instruct.count("MMMU Pro Standard") == 1
     rows = _ok(run("benchmarks")).rows()
     assert [
         "mtob-half-book",
@@ -463,6 +474,39 @@ def test_check_language(run: Any, args: list[str], code: int, start: str) -> Non
         assert language == llama_cards.language(args[0])
     else:
         assert answer["language"] is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    tag=st.one_of(
+        st.sampled_from(["pt-BR", "de", "FRA", "Deutsch", "ja-JP", "sw", "zh-Hant-TW", "en--US"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", max_size=12),
+    ),
+    name=st.sampled_from([None, "scout", "maverick"]),
+)
+def test_check_language_answers_as_the_library(tag: str, name: Any) -> None:
+    import contextlib
+
+    out, err = io.StringIO(), io.StringIO()
+    model = [] if name is None else ["--model", name]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check-language", *model, "--", tag])
+    try:
+        entry = llama_cards.language(tag)
+    except llama_cards.InvalidLanguageTagError as error:
+        assert (code, out.getvalue()) == (2, "")
+        assert err.getvalue() == f"llama-cards: error: {' '.join(str(error).splitlines())}\n"
+        return
+    except llama_cards.UnsupportedLanguageError as error:
+        # The card lists one set of languages for every model: its reason is the answer.
+        assert code == 1
+        assert " ".join(out.getvalue().split()).endswith(" ".join(str(error).split()))
+        return
+    assert code == 0
+    assert out.getvalue().startswith("yes: ")
+    assert f"{entry.name} ({entry.iso639_1})" in out.getvalue()
+    if name is not None:
+        assert llama_cards.model(name).supports_language(tag)
 
 
 @pytest.mark.parametrize(
@@ -691,13 +735,26 @@ def test_card(run: Any) -> None:
 
 
 def test_card_require(run: Any) -> None:
-    assert _ok(run("card", "--require", ">=4", "--format", "json")).json()["version"] == "4"
-    missing = run("card", "--require", ">=5")
-    assert (missing.code, missing.out) == (1, "")
-    assert missing.err == (
-        "llama-cards: error: no shipped card satisfies '>=5'; shipped versions are '4'; "
-        "upgrade llama-cards for newer cards\n"
+    found = _ok(run("card", "--require", ">=4", "--format", "json")).json()
+    assert (found["version"], found["require"], found["satisfied"]) == ("4", ">=4", True)
+    assert _ok(run("card", "--require", ">=4")).out == _ok(run("card")).out
+    # "No" is the answer of a check: on stdout, exit 1, as JSON when asked.
+    missing = run("card", "--require", ">=9")
+    assert (missing.code, missing.err) == (1, "")
+    assert missing.out == (
+        "no: no shipped card satisfies '>=9'; shipped versions are '4'; upgrade llama-cards for "
+        "newer cards\n"
     )
+    answer = run("card", "--require", ">=9", "--format", "json")
+    assert (answer.code, answer.err) == (1, "")
+    assert answer.json() == {
+        "require": ">=9",
+        "satisfied": False,
+        "shipped_versions": ["4"],
+        "package_version": llama_cards.__version__,
+        "message": "no shipped card satisfies '>=9'; shipped versions are '4'; upgrade "
+        "llama-cards for newer cards",
+    }
     _usage_error(run("card", "--require", "four"), "not a PEP 440 version specifier")
 
 
@@ -983,6 +1040,22 @@ def test_the_cli_calls_only_the_public_api() -> None:
                 # Only this module's own objects have private parts here.
                 assert isinstance(node.value, ast.Name)
                 assert node.value.id in {"self", "argparse"}
+
+
+def test_the_cli_lays_out_with_the_librarys_writers_and_names() -> None:
+    # The model names of a comparison, and the CSV of scores and comparisons, are the
+    # library's; the command line keeps no copy of them.
+    for name in ("_model_names", "_records_csv", "_COMPARISON_FIELDS"):
+        assert not hasattr(cli, name), name
+
+
+def test_compare_csv_and_names_are_the_librarys(run: Any) -> None:
+    comparison = llama_cards.compare("maverick", "llama-3.1-405b")
+    assert _ok(run("compare", "maverick", "llama-3.1-405b", "--format", "csv")).out == (
+        comparison.to_csv()
+    )
+    a, b = comparison.model_names
+    assert _ok(run("compare", "maverick", "llama-3.1-405b")).out.startswith(f"a: {a}\nb: {b}\n")
 
 
 def _card_numbers() -> set[float]:

@@ -372,6 +372,42 @@ def test_a_copy_with_other_data_gets_its_own_answers() -> None:
     assert not card.assess_use(domicile="DE", model="scout").permitted
 
 
+def test_the_lists_of_the_data_decide_the_findings() -> None:
+    card = llama_cards.card()
+    terms, countries = card.license, card.countries
+    # A licensor without Switzerland, and other words for a member state.
+    licensor = terms.licensor.model_copy(update={"groups": terms.licensor.groups[:-1]})
+    groups = tuple(
+        group.model_copy(update={"member": "a member state of the Union"})
+        if group.id == "eu-member-states"
+        else group
+        for group in countries.groups
+    )
+    variant = card.model_copy(
+        update={
+            "license": terms.model_copy(update={"licensor": licensor}),
+            "countries": countries.model_copy(update={"groups": groups}),
+        }
+    )
+    swiss = variant.assess_use(domicile="CH")
+    assert swiss.licensor == INC
+    assert _finding(swiss, "eu-multimodal-restriction").explanation == (
+        "CH is not in the European Union, so the EU restriction on Llama 4 Scout and "
+        "Llama 4 Maverick does not apply."
+    )
+    norway = variant.assess_use(domicile="NO")
+    assert norway.licensor == IRELAND
+    assert "only to say which Meta company is the licensor" in (
+        _finding(norway, "eu-multimodal-restriction").explanation
+    )
+    german = _finding(variant.assess_use(domicile="DE"), "eu-multimodal-restriction")
+    assert "in DE (a member state of the Union) is not granted" in german.explanation
+    exempt = _finding(variant.assess_use(domicile="DE", end_user=True), "eu-end-user-exemption")
+    assert exempt.explanation.startswith("DE is a member state of the Union, but an end user")
+    # The shipped card is unchanged.
+    assert "licensor" in _finding(_assess(domicile="CH"), "eu-multimodal-restriction").explanation
+
+
 def test_accepts_int_like_counts() -> None:
     class Count:
         def __index__(self) -> int:

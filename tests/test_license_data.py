@@ -350,6 +350,21 @@ def test_every_list_has_its_source_and_date(group_id: CountryGroupId, document: 
     assert date(2025, 4, 5) <= group.checked
 
 
+# What a place on each list is, as a finding words it after "is" (backed by the list's source).
+MEMBERS = [
+    ("iso-3166-1-alpha-2", "a country or territory with an assigned ISO 3166-1 alpha-2 code"),
+    ("eu-member-states", "an EU member state"),
+    ("eu-territories", "part of an EU member state where the EU treaties apply"),
+    ("eea-non-eu", "a member of the European Economic Area outside the European Union"),
+    ("switzerland", "Switzerland, which the licence names beside the EEA"),
+]
+
+
+def test_what_a_place_on_each_list_is() -> None:
+    found = [(group.id, group.member) for group in llama_cards.card().countries.groups]
+    assert found == MEMBERS
+
+
 # Codes people give that ISO 3166-1 does not assign: (given, what to use instead, the part
 # of the source that says why). EA, EU, FX, IC and UK are exceptionally reserved; XK lies
 # in the user-assigned range; EL is the EU's own code for Greece.

@@ -129,3 +129,16 @@ def test_package_is_typed() -> None:
     from importlib.resources import files
 
     assert (files("llama_cards") / "py.typed").is_file()
+
+
+def test_every_module_declares_its_public_names() -> None:
+    import importlib
+    import pkgutil
+
+    for found in pkgutil.iter_modules(llama_cards.__path__):
+        module = importlib.import_module(f"llama_cards.{found.name}")
+        assert isinstance(getattr(module, "__all__", None), list), found.name
+        for name in module.__all__:
+            assert hasattr(module, name), f"{found.name}.{name}"
+    # `python -m llama_cards` runs the command; the module itself exports nothing.
+    assert importlib.import_module("llama_cards.__main__").__all__ == []

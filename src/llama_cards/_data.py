@@ -39,7 +39,7 @@ DATA_FOLDER = "data"
 # building validators (see docs/performance.md). After a data change, run
 # `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, str] = {
-    "4": "de5c3ca3bfefc7b2a02b8853bea488f889fcd5ddc12406eb17fb7c99518fbbcd",
+    "4": "f4e2570b9d101e80fddf9bbd9843d4b1df1c47983148859ff26e5ac753213026",
 }
 
 _lock = threading.Lock()

@@ -29,17 +29,19 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Optional, Union, overload
 
 from pydantic import model_validator
 
-from ._base import FrozenRecord, Source
+from ._base import FieldSource, FrozenRecord, Source, _field_sources
 from .errors import (
     AmbiguousQueryError,
     ArgumentTypeError,
+    CardVersionError,
     DataIntegrityError,
     InvalidArgumentError,
     NotInTableError,
     UnknownBenchmarkError,
     UnknownModelError,
+    _quoted,
 )
-from .models import Variant, _model_names, _normalise_name
+from .models import Modality, Precision, Variant, _model_names, _normalise_name
 
 if TYPE_CHECKING:
     from .card import Card
@@ -162,11 +164,35 @@ class BenchmarkTable(FrozenRecord):
     """The model of each column, in the card's order."""
     column_names: tuple[str, ...]
     """The column headers as printed, e.g. ``"Llama 4 Scout"``, aligned with ``models``."""
+    evaluated_precision: Precision
+    """The precision of the weights the table's scores were measured on, ``"bf16"``: the
+    card says every reported evaluation ran on bf16 models, though quantized checkpoints
+    are published too. See :meth:`source_of`."""
     source: Source
     """The table in the card that is served."""
     layout_source: Source
     """The table whose layout places each cell in its column: the card's text flattened
     the table, Meta's HTML table shows which column a number or a reason belongs to."""
+    field_sources: tuple[FieldSource, ...]
+    """Where the facts printed outside the table itself are given (the evaluated
+    precision); see :meth:`source_of`."""
+
+    def source_of(self, field: str) -> tuple[Source, ...]:
+        """Where the value of ``field`` is printed: its :attr:`field_sources` entry, or
+        ``(self.source,)`` (the table) when it has none.
+
+        A name that is not a field of :class:`BenchmarkTable` raises
+        :class:`~llama_cards.InvalidArgumentError` naming the fields.
+
+        ```pycon
+        >>> import llama_cards
+        >>> table = llama_cards.card().benchmark_tables[0]
+        >>> table.evaluated_precision, str(table.source_of("evaluated_precision")[0])
+        ('bf16', 'azure-card, Quality and performance evaluations (introduction)')
+
+        ```
+        """
+        return _field_sources(self, self.field_sources, self.source, field)
 
 
 class Benchmark(FrozenRecord):
@@ -180,6 +206,10 @@ class Benchmark(FrozenRecord):
     """The name as printed, e.g. ``"MMLU Pro^"`` or ``"LiveCodeBench (10/01/2024-02/01/2025)"``."""
     category: str
     """The category as printed, e.g. ``"Reasoning & Knowledge"``."""
+    input_modalities: tuple[Modality, ...]
+    """What the benchmark's items give the model: ``("text", "image")`` for the rows the
+    card files under an image category, where it prints "No multimodal support" for the
+    text-only comparison models; ``("text",)`` for the others."""
     shots: Optional[int]
     """Number of examples in the prompt, e.g. ``5``; ``None`` where the card prints ``-``."""
     metric: str
@@ -237,10 +267,6 @@ _LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
 
 def _key(text: str) -> str:
     return _PUNCTUATION.sub("", text).casefold()
-
-
-def _quoted(names: Iterable[str]) -> str:
-    return ", ".join(repr(name) for name in names)
 
 
 def _text(value: object, what: str, example: str) -> str:
@@ -369,17 +395,31 @@ class _BenchmarkIndex:
         )
 
     def subtask(self, name: object, rows: Iterable[Benchmark]) -> str:
+        """The subtask ``name`` of one of ``rows``, the rows of the selected cells.
+
+        A subtask none of the rows reports is an error naming the subtasks there are, for
+        :func:`score`, :func:`scores` and :meth:`ScoreTable.filter` alike.
+        """
         text = _text(name, "a subtask", "eng->kgv")
         known = tuple(dict.fromkeys(sub for row in rows for sub in row.subtasks))
         found = self.subtasks.get(_key(text))
         if found is not None and found in known:
             return found
-        if not known:
+        if known:
             raise InvalidArgumentError(
-                f"subtask {text!r} was given, but no benchmark asked for reports subtasks; "
-                "leave subtask out"
+                f"unknown subtask {text!r} for the selected benchmarks: their subtasks are "
+                f"{_quoted(known)}"
             )
-        raise InvalidArgumentError(f"unknown subtask {text!r}: the subtasks are {_quoted(known)}")
+        having = tuple(dict.fromkeys(row.id for row in self.rows.values() if row.subtasks))
+        there = (
+            f"the card's subtasks are {_quoted(self.subtasks.values())}, of {_quoted(having)}"
+            if having
+            else "the card has none"
+        )
+        raise InvalidArgumentError(
+            f"subtask {text!r} was given, but no benchmark selected reports subtasks ({there}); "
+            "leave subtask out"
+        )
 
     # --- queries
 
@@ -421,7 +461,7 @@ class _BenchmarkIndex:
             )
             raise NotInTableError(f"the card has no score of {model_id!r} on {name!r}: {columns}")
         if subtask is not None:
-            wanted_subtask = self.subtask(subtask, rows)
+            wanted_subtask = self.subtask(subtask, self.rows_of(found))
             found = [s for s in found if s.subtask == wanted_subtask]
         if len(found) > 1:
             hints = []
@@ -464,9 +504,13 @@ class _BenchmarkIndex:
             table_id = self.table_id(table)
             selected = [s for s in selected if s.table == table_id]
         if subtask is not None:
-            subtask_id = self.subtask(subtask, self.rows.values())
+            subtask_id = self.subtask(subtask, self.rows_of(selected))
             selected = [s for s in selected if s.subtask == subtask_id]
         return selected
+
+    def rows_of(self, selected: Iterable[Score]) -> list[Benchmark]:
+        """The rows of ``selected``, once each, in the order of their first score."""
+        return [self.rows[cell] for cell in dict.fromkeys((s.table, s.benchmark) for s in selected)]
 
     # --- presentation
 
@@ -639,13 +683,21 @@ class ScoreTable(Sequence[Score]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"ScoreTable is immutable; cannot set {name!r}")
 
+    # Needed: the default would set the slots through __setattr__, which refuses, and would
+    # pickle the whole index. A shipped card is named by its version, so the unpickled table
+    # is on the very card card() returns; any other card (another version, or changed data
+    # under a shipped version) travels with the table.
     def __reduce__(self) -> tuple[Callable[..., ScoreTable], tuple[object, ...]]:
         from .card import card
 
-        owner: object = self._index.card
-        version = str(self._index.card.version)
-        if owner is card(version):
-            owner = version  # a shipped card: name it, the unpickling side loads the same
+        mine = self._index.card
+        owner: Union[str, Card] = mine
+        version = str(mine.version)
+        try:
+            if mine is card(version):
+                owner = version
+        except CardVersionError:
+            pass  # no card of this version is shipped
         return (_score_table, (self._scores, owner))
 
     # --- sequence
@@ -842,16 +894,7 @@ class ScoreTable(Sequence[Score]):
 
         ```
         """
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        records = self.to_records()
-        fields = list(records[0]) if records else list(_CSV_FIELDS)
-        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        return buffer.getvalue()
+        return _records_csv(self.to_records(), _CSV_FIELDS)
 
     def _layout(self) -> list[tuple[str, list[str], list[list[str]]]]:
         """Each table of the selection as (title, header, rows of text), as the card prints it.
@@ -912,9 +955,7 @@ class ScoreTable(Sequence[Score]):
         layouts = self._layout()
         blocks = []
         for title, header, lines in layouts:
-            text = [_markdown_line(header), "|" + "---|" * len(header)]
-            text += [_markdown_line(line) for line in lines]
-            block = "\n".join(text)
+            block = _markdown_table(header, lines)
             blocks.append(f"**{title}**\n\n{block}" if len(layouts) > 1 else block)
         return "\n\n".join(blocks)
 
@@ -975,6 +1016,25 @@ def _markdown_line(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
+def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table: the header, its rule, then a line per row (``|`` escaped)."""
+    lines = [_markdown_line(header), "|" + "---|" * len(header)]
+    lines += [_markdown_line(row) for row in rows]
+    return "\n".join(lines)
+
+
+def _records_csv(records: Sequence[Mapping[str, object]], fields: Sequence[str]) -> str:
+    """``records`` as CSV text under a header of ``fields`` (the header alone when empty)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows([record[field] for field in fields] for record in records)
+    return buffer.getvalue()
+
+
 # ----------------------------------------------------------------- comparisons
 
 
@@ -1006,23 +1066,49 @@ class ScoreDifference(_Result):
         super().__init__(benchmark, subtask, a, b, difference)
 
 
+_COMPARISON_FIELDS = (
+    "table",
+    "benchmark",
+    "benchmark_name",
+    "subtask",
+    "metric",
+    "model_a",
+    "value_a",
+    "missing_a",
+    "model_b",
+    "value_b",
+    "missing_b",
+    "difference",
+)
+
+
 class Comparison(Sequence[ScoreDifference]):
     """The cells two models both have, in the card's order; see :func:`compare`."""
 
-    __slots__ = ("_differences", "models")
+    __slots__ = ("_differences", "model_names", "models")
     models: tuple[str, str]
     """The ids of the two models, ``(a, b)``."""
+    model_names: tuple[str, str]
+    """The two models' names as the tables' column headers print them, e.g.
+    ``("Llama 4 Maverick", "Llama 3.1 405B")``; their ids when none were given."""
     _differences: tuple[ScoreDifference, ...]
 
-    def __init__(self, models: tuple[str, str], differences: Iterable[ScoreDifference]) -> None:
+    def __init__(
+        self,
+        models: tuple[str, str],
+        differences: Iterable[ScoreDifference],
+        *,
+        model_names: Optional[tuple[str, str]] = None,
+    ) -> None:
         object.__setattr__(self, "models", models)
         object.__setattr__(self, "_differences", tuple(differences))
+        object.__setattr__(self, "model_names", models if model_names is None else model_names)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Comparison is immutable; cannot set {name!r}")
 
-    def __reduce__(self) -> tuple[type[Comparison], tuple[object, ...]]:
-        return (Comparison, (self.models, self._differences))
+    def __reduce__(self) -> tuple[Callable[..., Comparison], tuple[object, ...]]:
+        return (_comparison, (self.models, self._differences, self.model_names))
 
     @overload
     def __getitem__(self, position: int) -> ScoreDifference: ...
@@ -1086,23 +1172,47 @@ class Comparison(Sequence[ScoreDifference]):
             for d in self._differences
         ]
 
+    def to_csv(self) -> str:
+        """The records of :meth:`to_records` as CSV text with a header line.
+
+        ```pycon
+        >>> import llama_cards
+        >>> text = llama_cards.compare("maverick", "scout", table="pretrained").to_csv()
+        >>> print(text.splitlines()[1])
+        pretrained,mmlu,MMLU,,macro_avg/acc_char,llama-4-maverick,85.5,,llama-4-scout,79.6,,5.9
+
+        ```
+        """
+        return _records_csv(self.to_records(), _COMPARISON_FIELDS)
+
     def to_markdown(self) -> str:
         """The comparison as one Markdown table; a missing value shows its reason id."""
         a, b = self.models
         header = ["Table", "Benchmark", "Subtask", "Metric", a, b, "Difference"]
-        lines = [_markdown_line(header), "|" + "---|" * len(header)]
-        for d in self._differences:
-            cells = [
-                d.benchmark.table,
-                d.benchmark.name,
-                d.subtask or "",
-                d.benchmark.metric,
-                repr(d.a.value) if d.a.value is not None else str(d.a.missing),
-                repr(d.b.value) if d.b.value is not None else str(d.b.missing),
-                "" if d.difference is None else f"{d.difference:+}",
-            ]
-            lines.append(_markdown_line(cells))
-        return "\n".join(lines)
+        return _markdown_table(
+            header,
+            (
+                [
+                    d.benchmark.table,
+                    d.benchmark.name,
+                    d.subtask or "",
+                    d.benchmark.metric,
+                    repr(d.a.value) if d.a.value is not None else str(d.a.missing),
+                    repr(d.b.value) if d.b.value is not None else str(d.b.missing),
+                    "" if d.difference is None else f"{d.difference:+}",
+                ]
+                for d in self._differences
+            ),
+        )
+
+
+def _comparison(
+    models: tuple[str, str],
+    differences: tuple[ScoreDifference, ...],
+    model_names: tuple[str, str],
+) -> Comparison:
+    """Rebuild a pickled :class:`Comparison` (the names are keyword-only)."""
+    return Comparison(models, differences, model_names=model_names)
 
 
 def _difference(a: Optional[float], b: Optional[float]) -> Optional[float]:
@@ -1180,7 +1290,9 @@ def scores(
     are ignored. A name the card does not have raises the matching error
     (:class:`~llama_cards.UnknownModelError`, :class:`~llama_cards.UnknownBenchmarkError`,
     :class:`~llama_cards.InvalidArgumentError`); known names that select nothing together
-    give an empty table.
+    give an empty table. ``subtask`` must be one that the rows of the selected cells report
+    (``"eng->kgv"`` of the MTOB rows), else :class:`~llama_cards.InvalidArgumentError`
+    names those there are, as :func:`score` and :meth:`ScoreTable.filter` do.
 
     ```pycon
     >>> len(scores()), len(scores(table="instruct")), len(scores(model="llama-3.1-70b"))
@@ -1216,7 +1328,8 @@ def score(
     Names resolve as in :func:`scores`. Several matching cells (a benchmark of both tables
     without ``table``, a two-number cell without ``subtask``) raise
     :class:`~llama_cards.AmbiguousQueryError` listing them; a model without a column in the
-    benchmark's table raises :class:`~llama_cards.NotInTableError`.
+    benchmark's table raises :class:`~llama_cards.NotInTableError`; a subtask the benchmark
+    does not report raises :class:`~llama_cards.InvalidArgumentError` naming those there are.
 
     ```pycon
     >>> score("scout", "mmlu-pro")
@@ -1275,6 +1388,7 @@ def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
             for mine in selected
             if mine.model == first and (mine.table, mine.benchmark, mine.subtask) in theirs
         ),
+        model_names=(index.model_names[first], index.model_names[second]),
     )
 
 
@@ -1284,12 +1398,13 @@ def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str,
     A model-index describes one checkpoint, and the pre-trained and instruction tuned
     tables measure different checkpoints: a model of both tables needs ``table``, else
     :class:`~llama_cards.AmbiguousQueryError`. The entry is named after the Llama 4
-    checkpoint of that table (``"Llama-4-Scout-17B-16E-Instruct"``) or the comparison
-    model's printed name. Each cell with a value gives one result: the task
-    (``image-text-to-text`` for the card's image categories, else ``text-generation``), the
-    dataset (benchmark id as type, printed name, the shots as ``args.num_few_shot``, the
-    subtask as ``config``), the metric as printed with its value, and the card as source.
-    Cells without a value are left out.
+    checkpoint of that table in the precision the table was evaluated in
+    (:attr:`BenchmarkTable.evaluated_precision`: ``"Llama-4-Scout-17B-16E-Instruct"``), or
+    the comparison model's printed name. Each cell with a value gives one result: the task
+    (``image-text-to-text`` for a benchmark whose :attr:`Benchmark.input_modalities`
+    include images, else ``text-generation``), the dataset (benchmark id as type, printed
+    name, the shots as ``args.num_few_shot``, the subtask as ``config``), the metric as
+    printed with its value, and the card as source. Cells without a value are left out.
 
     ```pycon
     >>> index = to_model_index("maverick", table="instruct")
@@ -1320,17 +1435,17 @@ def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str,
     card = _current()
     documents = {d.id: d for d in card.documents}
     name = index.model_names[model_id]
+    evaluated = index.tables[table_id]
     for llama in card.models:
         if llama.id == model_id:
-            # The card's evaluations ran on the bf16 weights.
             repos = [
                 r
                 for r in llama.huggingface_repos
-                if r.variant == table_id and r.precision == "bf16"
+                if r.variant == table_id and r.precision == evaluated.evaluated_precision
             ]
             if repos:
                 name = repos[0].id.rsplit("/", 1)[-1]
-    title = index.tables[table_id].title
+    title = evaluated.title
     results: list[dict[str, object]] = []
     for entry in mine:
         if entry.table != table_id or entry.value is None:
@@ -1342,7 +1457,7 @@ def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str,
         if row.shots is not None:
             dataset["args"] = {"num_few_shot": row.shots}
         document = documents[entry.source.document]
-        task = "image-text-to-text" if row.category.startswith("Image") else "text-generation"
+        task = "image-text-to-text" if "image" in row.input_modalities else "text-generation"
         results.append(
             {
                 "task": {"type": task},

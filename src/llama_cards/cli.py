@@ -273,10 +273,6 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
-def _records_csv(records: Sequence[Mapping[str, object]], fields: Sequence[str]) -> str:
-    return _csv(fields, ([record[field] for field in fields] for record in records))
-
-
 def _emit_tabular(
     out: _Output,
     form: str,
@@ -483,15 +479,6 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
-def _model_names() -> dict[str, str]:
-    """Each model of the benchmark tables by id, named as the tables' columns are."""
-    names: dict[str, str] = {}
-    for table in llama_cards.card().benchmark_tables:
-        for model_id, printed in zip(table.models, table.column_names):
-            names.setdefault(model_id, printed)
-    return names
-
-
 class _Notes:
     """The notes under a text table: a sign per reason a cell is empty, and footnotes."""
 
@@ -512,10 +499,12 @@ class _Notes:
         if row.footnote is not None:
             self.footnotes.setdefault(row.footnote.marker, row.footnote.text)
 
-    def lines(self, out: _Output) -> list[str]:
+    def block(self, out: _Output) -> list[str]:
+        """The notes, after a blank line; nothing when there are none."""
         notes = [f"{sign} {self.printed.get(key, key)}" for key, sign in self.signs.items()]
         notes += [f"{marker} {text}" for marker, text in self.footnotes.items()]
-        return [line for note in notes for line in _wrap(note, out.width)]
+        lines = [line for note in notes for line in _wrap(note, out.width)]
+        return ["", *lines] if lines else []
 
 
 def _value(notes: _Notes, value: Optional[float], missing: Optional[str]) -> str:
@@ -570,10 +559,7 @@ def _scores_text(out: _Output, selected: ScoreTable) -> list[str]:
             width = max(9, *(len(word) for word in name.split()))
             columns.append(_Column("\n".join(textwrap.wrap(name, width)), ">"))
         block = [out.style(title, "bold", "underline"), *out.table(columns, lines)]
-        notes_lines = notes.lines(out)
-        if notes_lines:
-            block += ["", *notes_lines]
-        blocks.append(block)
+        blocks.append(block + notes.block(out))
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
 
 
@@ -611,12 +597,11 @@ def _bar(difference: float, largest: float, half: int) -> str:
 
 
 def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
-    a, b = comparison.models
-    names = _model_names()
+    a, b = comparison.model_names
     largest = max((abs(d.difference) for d in comparison if d.difference is not None), default=0.0)
     lines = [
-        f"a: {out.style(names.get(a, a), 'bold')}",
-        f"b: {out.style(names.get(b, b), 'bold')}",
+        f"a: {out.style(a, 'bold')}",
+        f"b: {out.style(b, 'bold')}",
         *_wrap(
             f"a-b for each benchmark cell both have; bars are scaled to the largest gap, {largest}",
             out.width,
@@ -671,43 +656,23 @@ def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
                 ]
             )
         lines += ["", out.style(title, "bold", "underline"), *out.table(columns, rows)]
-        notes_lines = notes.lines(out)
-        if notes_lines:
-            lines += ["", *notes_lines]
+        lines += notes.block(out)
     return lines
-
-
-_COMPARISON_FIELDS = (
-    "table",
-    "benchmark",
-    "benchmark_name",
-    "subtask",
-    "metric",
-    "model_a",
-    "value_a",
-    "missing_a",
-    "model_b",
-    "value_b",
-    "missing_b",
-    "difference",
-)
 
 
 def _compare(args: argparse.Namespace, out: _Output) -> int:
     comparison = llama_cards.compare(args.a, args.b, table=args.table)
-    records = comparison.to_records()
     if args.format == "json":
-        out.json(records)
+        out.json(comparison.to_records())
     elif args.format == "csv":
-        out.write(_records_csv(records, _COMPARISON_FIELDS))
+        out.write(comparison.to_csv())
     elif args.format == "markdown":
         if comparison:
             out.lines([comparison.to_markdown()])
     elif not comparison:
-        names = _model_names()
-        a, b = comparison.models
+        a, b = comparison.model_names
         out.paragraph(
-            f"{names.get(a, a)} and {names.get(b, b)} have no benchmark cell in common"
+            f"{a} and {b} have no benchmark cell in common"
             + (f" in the {args.table} table" if args.table else "")
         )
     else:
@@ -730,8 +695,7 @@ def _benchmarks(args: argparse.Namespace, out: _Output) -> int:
             if blocks:
                 blocks.append("")
             blocks += [out.style(title, "bold", "underline"), *out.table(*_benchmark_table(mine))]
-            if notes.lines(out):
-                blocks += ["", *notes.lines(out)]
+            blocks += notes.block(out)
         out.lines(blocks)
         return EXIT_OK
     columns, table = _benchmark_table(rows, with_table=True)
@@ -859,28 +823,24 @@ def _answer(out: _Output, yes: bool, message: str) -> None:
 def _check_language(args: argparse.Namespace, out: _Output) -> int:
     tag: str = args.tag
     found_model = llama_cards.model(args.model) if args.model is not None else None
-    if found_model is not None:
-        supported = found_model.supports_language(tag)
-    else:
-        supported = llama_cards.supports_language(tag)
-    entry: Optional[Language] = None
-    if supported:
+    # The card lists one set of languages for every model (Model.supports_language is
+    # card-wide), so the card's answer is the model's.
+    entry: Optional[Language]
+    try:
         entry = llama_cards.language(tag)
+    except llama_cards.UnsupportedLanguageError as error:
+        entry = None
+        if found_model is not None:
+            message = f"{found_model.name} does not support {tag!r}: {error}"
+        else:
+            message = str(error)
+    else:
         named = f"{entry.name} ({entry.iso639_1})"
         if found_model is not None:
             message = f"{found_model.name} supports {tag!r}, {named}"
         else:
             message = f"{tag!r} names {named}, a language the card supports"
-    else:
-        try:
-            llama_cards.language(tag)
-            reason = "the card lists the language, but not for this model"
-        except llama_cards.UnsupportedLanguageError as error:
-            reason = str(error)
-        if found_model is not None:
-            message = f"{found_model.name} does not support {tag!r}: {reason}"
-        else:
-            message = reason
+    supported = entry is not None
     if args.format == "json":
         out.json(
             {
@@ -1047,17 +1007,31 @@ def _assess(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _card(args: argparse.Namespace, out: _Output) -> int:
+    shipped = [str(each.version) for each in llama_cards.cards()]
+    # With --require, a check: "no" (no shipped card satisfies it) is its answer, not an error.
+    required: dict[str, object] = {}
     if args.require is not None:
         try:
             chosen = llama_cards.require_card(args.require)
         except llama_cards.CardVersionError as error:
-            _error(str(error))
+            if args.format == "json":
+                out.json(
+                    {
+                        "require": args.require,
+                        "satisfied": False,
+                        "shipped_versions": shipped,
+                        "package_version": llama_cards.__version__,
+                        "message": str(error),
+                    }
+                )
+            else:
+                _answer(out, False, str(error))
             return EXIT_NO
+        required = {"require": args.require, "satisfied": True}
     else:
         chosen = llama_cards.card()
     documents = {document.id: document for document in chosen.documents}
     document = documents[chosen.source.document]
-    shipped = [str(each.version) for each in llama_cards.cards()]
     if args.format == "json":
         out.json(
             {
@@ -1069,6 +1043,7 @@ def _card(args: argparse.Namespace, out: _Output) -> int:
                 "source": _dump(document),
                 "shipped_versions": shipped,
                 "package_version": llama_cards.__version__,
+                **required,
             }
         )
         return EXIT_OK

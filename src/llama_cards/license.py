@@ -300,6 +300,9 @@ class CountryGroup(FrozenRecord):
     """Stable id, e.g. ``"eu-member-states"``."""
     name: str
     """What the list is."""
+    member: str
+    """What a place whose code is on the list is, in words that follow "is", e.g.
+    ``"an EU member state"``; backed by the list's :attr:`source`."""
     codes: tuple[str, ...]
     """The codes, upper case, sorted."""
     checked: date
@@ -428,7 +431,6 @@ class _LicenseIndex:
     __slots__ = (
         "assessments",
         "codes",
-        "eea_or_switzerland",
         "hints",
         "licensor_codes",
         "model_names",
@@ -457,9 +459,6 @@ class _LicenseIndex:
         }
         self.licensor_codes = frozenset(
             code for group_id in terms.licensor.groups for code in countries.group(group_id).codes
-        )
-        self.eea_or_switzerland = frozenset(
-            countries.group("eea-non-eu").codes + countries.group("switzerland").codes
         )
         self.hints = {hint.given: hint for hint in countries.hints}
         self.model_names: dict[str, ModelId] = {}
@@ -629,7 +628,7 @@ def _eu_finding(
         aside = (
             " The licence names the EEA and Switzerland only to say which Meta company is "
             "the licensor."
-            if code in index.eea_or_switzerland
+            if code in index.licensor_codes
             else ""
         )
         return Finding.model_construct(
@@ -642,11 +641,7 @@ def _eu_finding(
             blocks=False,
             sources=rule.sources,
         )
-    where = (
-        "an EU member state"
-        if group.id == "eu-member-states"
-        else "part of an EU member state where the EU treaties apply"
-    )
+    where = group.member
     sources = _unique([*rule.sources, group.source])
     if end_user:
         exemption = rule.end_user_exemption
