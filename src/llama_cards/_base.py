@@ -109,6 +109,20 @@ def _converter(annotation: Any) -> _Convert:
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")  # ASCII digits, as the JSON Schema says
 
 
+def text_type_schema(kind: type, parse: Callable[[str], Any]) -> CoreSchema:
+    """The pydantic schema of a value type kept as text in JSON (a YearMonth, a Version).
+
+    JSON gives text, read with ``parse``; Python code may also give an instance of ``kind``;
+    either way the value serialises as ``str(value)``.
+    """
+    from_text = core_schema.no_info_after_validator_function(parse, core_schema.str_schema())
+    return core_schema.json_or_python_schema(
+        json_schema=from_text,
+        python_schema=core_schema.union_schema([core_schema.is_instance_schema(kind), from_text]),
+        serialization=core_schema.to_string_ser_schema(),
+    )
+
+
 class YearMonth:
     """A date known to the month, printed ``YYYY-MM`` (a knowledge cutoff, a card update).
 
@@ -216,16 +230,7 @@ class YearMonth:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        from_text = core_schema.no_info_after_validator_function(
-            cls.parse, core_schema.str_schema()
-        )
-        return core_schema.json_or_python_schema(
-            json_schema=from_text,
-            python_schema=core_schema.union_schema(
-                [core_schema.is_instance_schema(cls), from_text]
-            ),
-            serialization=core_schema.to_string_ser_schema(),
-        )
+        return text_type_schema(cls, cls.parse)
 
     @classmethod
     def __get_pydantic_json_schema__(

@@ -28,10 +28,17 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema
 
 from . import _data
-from ._base import FieldSource, FrozenRecord, Source, YearMonth, _field_sources
+from ._base import (
+    FieldSource,
+    FrozenRecord,
+    Source,
+    YearMonth,
+    _field_sources,
+    text_type_schema,
+)
 from ._data import SCHEMA_VERSION
 from .benchmarks import (
     Benchmark,
@@ -97,16 +104,7 @@ class CardVersion:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        from_text = core_schema.no_info_after_validator_function(
-            _version_from_text, core_schema.str_schema()
-        )
-        return core_schema.json_or_python_schema(
-            json_schema=from_text,
-            python_schema=core_schema.union_schema(
-                [core_schema.is_instance_schema(Version), from_text]
-            ),
-            serialization=core_schema.to_string_ser_schema(),
-        )
+        return text_type_schema(Version, _version_from_text)
 
     @classmethod
     def __get_pydantic_json_schema__(
