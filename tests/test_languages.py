@@ -592,10 +592,12 @@ def test_warm_answers_are_cached_by_the_argument() -> None:
 
 
 def test_caches_are_bounded_and_skip_long_keys() -> None:
+    from llama_cards._base import REMEMBERED_ENTRIES
+
     module = sys.modules["llama_cards.languages"]
-    for number in range(module._CACHE_LIMIT + 50):
+    for number in range(REMEMBERED_ENTRIES + 50):
         supports_language(f"qaa-x-{number}")
-    assert len(module._ANSWERS) <= module._CACHE_LIMIT
+    assert len(module._ANSWERS) <= REMEMBERED_ENTRIES
     long_tag = "en" + "-x" + "-abcdefgh" * 10
     assert supports_language(long_tag) is True
     assert long_tag not in module._ANSWERS

@@ -19,6 +19,29 @@ from .errors import ArgumentTypeError, InvalidArgumentError
 __all__ = ["FieldSource", "FrozenRecord", "Source", "YearMonth"]
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
+_Answer = TypeVar("_Answer")
+
+REMEMBERED_ENTRIES = 1024
+"""How many answers a cache in front of a lookup keeps (it is fed by user input)."""
+REMEMBERED_KEY_LENGTH = 64
+"""The longest argument a cache keeps: long text is answered, not remembered."""
+
+
+def remember(cache: dict[Any, _Answer], key: object, answer: _Answer) -> None:
+    """Keep ``answer`` for the next call with ``key``, while the cache stays small.
+
+    Warm lookups are one dict read keyed by the argument as given. Only short text keys
+    (every part short text or None, for a tuple of arguments) are kept, and at most
+    :data:`REMEMBERED_ENTRIES` of them, so a caller looping over user input cannot make the
+    cache grow in entries or bytes.
+    """
+    parts = key if type(key) is tuple else (key,)
+    if len(cache) < REMEMBERED_ENTRIES and all(
+        part is None or (type(part) is str and len(part) <= REMEMBERED_KEY_LENGTH) for part in parts
+    ):
+        cache[key] = answer
+
+
 _Convert = Callable[[Any], Any]
 
 

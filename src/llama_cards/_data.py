@@ -8,7 +8,8 @@ the model records and never the benchmark, language or licence ones.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .errors import DataIntegrityError
 
@@ -20,6 +21,7 @@ except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 
 __all__ = [
     "SCHEMA_VERSION",
     "SHIPPED_SHA256",
+    "build_once",
     "file_name",
     "newest_version",
     "parse_json",
@@ -44,6 +46,26 @@ SHIPPED_SHA256: dict[str, str] = {
 
 _lock = threading.Lock()
 _raw: dict[str, dict[str, Any]] = {}
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def build_once(
+    cache: dict[_Key, _Value], key: _Key, lock: threading.Lock, build: Callable[[], _Value]
+) -> _Value:
+    """``cache[key]``, built by ``build()`` the first time, once however many threads ask.
+
+    Every thread that loads at the same moment waits for the one that builds and gets the
+    same object; later calls read the cache without taking the lock.
+    """
+    found = cache.get(key)
+    if found is None:
+        with lock:
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = build()
+    return found
 
 
 def file_name(version: str) -> str:
@@ -88,29 +110,25 @@ def read_data(name: str) -> bytes:
 
 def raw_card(version: str) -> dict[str, Any]:
     """The parsed data of a shipped card version, once its bytes match the pinned sha256."""
-    found = _raw.get(version)
-    if found is not None:
-        return found
-    with _lock:
-        found = _raw.get(version)
-        if found is not None:
-            return found
-        import hashlib
+    return build_once(_raw, version, _lock, lambda: _checked_and_parsed(version))
 
-        name = file_name(version)
-        data = read_data(name)
-        expected = SHIPPED_SHA256[version]
-        if hashlib.sha256(data).hexdigest() != expected:
-            from .card import _validate
 
-            # Say what is wrong with it when the schema can, then refuse it either way.
-            _validate(data, name)
-            raise DataIntegrityError(
-                f"the data file {name} differs from the one this release shipped (sha256 "
-                f"{expected}); it was changed or damaged, reinstall llama-cards"
-            )
-        parsed = parse_json(data)
-        if not isinstance(parsed, dict) or parsed.get("version") != version:
-            raise DataIntegrityError(f"the data file {name} does not hold card {version}")
-        _raw[version] = parsed
-        return parsed
+def _checked_and_parsed(version: str) -> dict[str, Any]:
+    import hashlib
+
+    name = file_name(version)
+    data = read_data(name)
+    expected = SHIPPED_SHA256[version]
+    if hashlib.sha256(data).hexdigest() != expected:
+        from .card import _validate
+
+        # Say what is wrong with it when the schema can, then refuse it either way.
+        _validate(data, name)
+        raise DataIntegrityError(
+            f"the data file {name} differs from the one this release shipped (sha256 "
+            f"{expected}); it was changed or damaged, reinstall llama-cards"
+        )
+    parsed = parse_json(data)
+    if not isinstance(parsed, dict) or parsed.get("version") != version:
+        raise DataIntegrityError(f"the data file {name} does not hold card {version}")
+    return parsed

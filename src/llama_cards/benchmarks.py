@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Optional, Union, overload
 
 from pydantic import model_validator
 
-from ._base import FieldSource, FrozenRecord, Source, _field_sources
+from ._base import FieldSource, FrozenRecord, Source, _field_sources, remember
 from .errors import (
     AmbiguousQueryError,
     ArgumentTypeError,
@@ -1315,9 +1315,6 @@ def scores(
 
 
 _SCORED: dict[tuple[object, object, object, object], Score] = {}
-_SCORED_LIMIT = 1024
-# Only short arguments are remembered: a cache fed by user input must stay small in bytes.
-_CACHE_KEY_LIMIT = 64
 
 
 def score(
@@ -1349,10 +1346,7 @@ pass table='pretrained' or table='instruct'
     except (KeyError, TypeError):
         pass
     found = _index().score(model, benchmark, table, subtask)
-    if len(_SCORED) < _SCORED_LIMIT and all(
-        part is None or (type(part) is str and len(part) <= _CACHE_KEY_LIMIT) for part in key
-    ):
-        _SCORED[key] = found
+    remember(_SCORED, key, found)
     return found
 
 

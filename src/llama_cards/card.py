@@ -482,18 +482,14 @@ def _validate(raw: bytes, name: str) -> Card:
 
 
 def _load(version: Version) -> Card:
-    loaded = _loaded.get(version)
-    if loaded is not None:
-        return loaded
-    with _lock:
-        loaded = _loaded.get(version)
-        if loaded is not None:
-            return loaded
-        name = _shipped_files()[version]
-        # The model records are shared with models.model(), which may have built them first.
-        loaded = Card._from_trusted(_data.raw_card(name), models=_shipped_models(name))
-        _loaded[version] = loaded
-        return loaded
+    name = _shipped_files()[version]
+    # The model records are shared with models.model(), which may have built them first.
+    return _data.build_once(
+        _loaded,
+        version,
+        _lock,
+        lambda: Card._from_trusted(_data.raw_card(name), models=_shipped_models(name)),
+    )
 
 
 def _parse_version(version: object) -> Version:

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from ._base import FrozenRecord, Source
+from ._base import FrozenRecord, Source, remember
 from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
@@ -359,11 +359,9 @@ def languages() -> tuple[Language, ...]:
 
 
 # Warm calls are one dict lookup keyed by the argument as given; the parser runs once per
-# distinct string. Bounded, so a caller looping over user input cannot grow it forever.
+# distinct string (see _base.remember for what is kept).
 _ANSWERS: dict[str, bool] = {}
 _FOUND: dict[str, Language] = {}
-_CACHE_LIMIT = 1024
-_CACHE_KEY_LIMIT = 64
 
 
 def supports_language(tag: str) -> bool:
@@ -392,8 +390,7 @@ language ('French', 'français')
     except (KeyError, TypeError):
         pass
     answer = _card_supports(_current(), tag)
-    if type(tag) is str and len(tag) <= _CACHE_KEY_LIMIT and len(_ANSWERS) < _CACHE_LIMIT:
-        _ANSWERS[tag] = answer
+    remember(_ANSWERS, tag, answer)
     return answer
 
 
@@ -421,8 +418,7 @@ def language(tag: str) -> Language:
     except (KeyError, TypeError):
         pass
     found = _card_language(_current(), tag)
-    if type(tag) is str and len(tag) <= _CACHE_KEY_LIMIT and len(_FOUND) < _CACHE_LIMIT:
-        _FOUND[tag] = found
+    remember(_FOUND, tag, found)
     return found
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Literal, Optional, Union, get_args
 
-from ._base import FieldSource, FrozenRecord, Source, _field_sources
+from ._base import FieldSource, FrozenRecord, Source, _field_sources, remember
 from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
 from .models import Modality, Model, ModelId, _count
 
@@ -465,10 +465,6 @@ class _LicenseIndex:
         self.assessments: dict[tuple[str, Entity, bool, str, Optional[ModelId]], UseAssessment] = {}
 
 
-_MODEL_NAME_LIMIT = 256
-_MODEL_NAME_KEY_LIMIT = 64  # remember short names only: the cache is fed by user input
-
-
 def _index(card: Card) -> _LicenseIndex:
     index = card._license_index
     if index is None:
@@ -555,8 +551,7 @@ def _model_id(card: Card, index: _LicenseIndex, model: object) -> Optional[Model
     found = index.model_names.get(model)
     if found is None:
         found = card.model(model).id
-        if len(model) <= _MODEL_NAME_KEY_LIMIT and len(index.model_names) < _MODEL_NAME_LIMIT:
-            index.model_names[model] = found
+        remember(index.model_names, model, found)
     return found
 
 

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal, Optional, get_args
 
 from . import _data
-from ._base import FieldSource, FrozenRecord, Source, YearMonth, _field_sources
+from ._base import FieldSource, FrozenRecord, Source, YearMonth, _field_sources, remember
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
@@ -402,15 +402,12 @@ _newest: Optional[tuple[tuple[Model, ...], dict[str, Model]]] = None
 
 def _shipped_models(version: str) -> tuple[Model, ...]:
     """The model records of a shipped card version, built once and shared with its Card."""
-    found = _shipped.get(version)
-    if found is None:
-        with _lock:
-            found = _shipped.get(version)
-            if found is None:
-                entries = _data.raw_card(version)["models"]
-                found = tuple(Model._from_trusted(entry) for entry in entries)
-                _shipped[version] = found
-    return found
+    return _data.build_once(
+        _shipped,
+        version,
+        _lock,
+        lambda: tuple(Model._from_trusted(entry) for entry in _data.raw_card(version)["models"]),
+    )
 
 
 def _newest_models() -> tuple[tuple[Model, ...], dict[str, Model]]:
@@ -429,9 +426,6 @@ def _current() -> Card:
 
 
 _RESOLVED: dict[object, Model] = {}
-_RESOLVED_LIMIT = 512
-# Only short names are remembered: a cache fed by user input must stay small in bytes too.
-_CACHE_KEY_LIMIT = 64
 
 
 def model(name: str) -> Model:
@@ -455,8 +449,7 @@ def model(name: str) -> Model:
         pass
     entries, index = _newest_models()
     found = _find_model(index, entries, name)
-    if len(name) <= _CACHE_KEY_LIMIT and len(_RESOLVED) < _RESOLVED_LIMIT:
-        _RESOLVED[name] = found
+    remember(_RESOLVED, name, found)
     return found
 
 
