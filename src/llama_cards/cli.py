@@ -752,8 +752,10 @@ def _benchmark_table(
 def _languages(args: argparse.Namespace, out: _Output) -> int:
     found = llama_cards.languages()
 
-    def also(entry: Language) -> list[str]:
-        return [equivalent.code for equivalent in entry.equivalents]
+    def row(entry: Language, separator: str) -> list[str]:
+        codes = [entry.iso639_1, entry.iso639_2t, entry.iso639_2b, entry.iso639_3]
+        also = separator.join(equivalent.code for equivalent in entry.equivalents)
+        return [entry.name, entry.native_name, *codes, also]
 
     _emit_tabular(
         out,
@@ -768,18 +770,7 @@ def _languages(args: argparse.Namespace, out: _Output) -> int:
             _Column("639-3"),
             _Column("Also"),
         ],
-        rows=[
-            [
-                entry.name,
-                entry.native_name,
-                entry.iso639_1,
-                entry.iso639_2t,
-                entry.iso639_2b,
-                entry.iso639_3,
-                ", ".join(also(entry)),
-            ]
-            for entry in found
-        ],
+        rows=[row(entry, ", ") for entry in found],
         csv_header=[
             "name",
             "native_name",
@@ -789,18 +780,7 @@ def _languages(args: argparse.Namespace, out: _Output) -> int:
             "iso639_3",
             "equivalents",
         ],
-        csv_rows=[
-            [
-                entry.name,
-                entry.native_name,
-                entry.iso639_1,
-                entry.iso639_2t,
-                entry.iso639_2b,
-                entry.iso639_3,
-                ";".join(also(entry)),
-            ]
-            for entry in found
-        ],
+        csv_rows=[row(entry, ";") for entry in found],
     )
     if args.format == "text":
         coverage = llama_cards.card().language_coverage
