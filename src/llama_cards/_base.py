@@ -8,9 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, ClassVar, Literal, Optional, TypeVar, Union, cast, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -87,7 +94,9 @@ class FrozenRecord(BaseModel):
             )
             cls._trusted_plan = plan
         values = {
-            name: built[name] if name in built else convert(data[name]) for name, convert in plan
+            name: built[name] if name in built else convert(data[name])
+            for name, convert in plan
+            if name in built or name in data
         }
         record = cls.model_construct(**values)
         return cast(_Record, record)
@@ -273,8 +282,22 @@ class Source(FrozenRecord):
     """Id of the document, an entry of :attr:`Card.documents`, e.g. ``"azure-card"``."""
     section: str
     """The section, table or clause of the document, e.g. ``"Supported languages"``."""
+    derived: Optional[str] = None
+    """How the value was derived, where no document prints it (an id of ours, an alias
+    built on a naming pattern, an arithmetic result): ``document`` and ``section`` then
+    name what it was derived from. ``None`` for a value the document prints."""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_derivation(self, write: SerializerFunctionWrapHandler) -> Any:
+        # A printed value's source stays {document, section} in JSON, as in the data files.
+        dumped = write(self)
+        if isinstance(dumped, dict) and dumped.get("derived", "") is None:
+            del dumped["derived"]
+        return dumped
 
     def __str__(self) -> str:
+        if self.derived is not None:
+            return f"{self.document}, {self.section} (derived: {self.derived})"
         return f"{self.document}, {self.section}"
 
 
