@@ -8,7 +8,6 @@ import importlib
 import io
 import json
 import pickle
-import pkgutil
 from typing import Any, Optional
 
 import pytest
@@ -31,15 +30,11 @@ from llama_cards import (
     UnknownBenchmarkError,
     UnknownModelError,
 )
-
-# The function llama_cards.benchmarks hides the module of the same name.
-benchmarks_module = importlib.import_module("llama_cards.benchmarks")
+from shipped import card_document
 
 
 def _shipped_bytes() -> bytes:
-    data = pkgutil.get_data("llama_cards", "data/card-4.json")
-    assert data is not None
-    return data
+    return card_document("4")
 
 
 @pytest.fixture(scope="module")
@@ -360,14 +355,10 @@ def test_score(
         assert (found.value, found.missing) == (value, missing)
 
 
-def test_warm_score_is_a_dict_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_score_asked_again_is_the_same_record() -> None:
     first = llama_cards.score("maverick", "mgsm")
-
-    def no_index() -> None:
-        raise AssertionError("a warm lookup must not resolve names again")
-
-    monkeypatch.setattr(benchmarks_module, "_index", no_index)
     assert llama_cards.score("maverick", "mgsm") is first
+    assert llama_cards.score("MAVERICK", "MGSM") is first
 
 
 def test_errors_are_not_cached() -> None:
@@ -1040,6 +1031,7 @@ def test_results_survive_pickle_and_copy() -> None:
 
 def test_one_quoting_helper_for_every_message() -> None:
     errors_module = importlib.import_module("llama_cards.errors")
+    benchmarks_module = importlib.import_module("llama_cards._benchmarks")
     assert benchmarks_module._quoted is errors_module._quoted
 
 
@@ -1085,8 +1077,11 @@ def test_comparison_csv_is_its_records() -> None:
 
 def test_a_table_of_the_shipped_card_unpickles_onto_the_shipped_card() -> None:
     table = llama_cards.scores(model="scout")
+    shipped = llama_cards.card()
     for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):
-        assert copied._index.card is llama_cards.card()
+        assert copied == table
+        # Its rows are laid out from the shipped card's own records, not copies of them.
+        assert copied.pivot().rows[0].benchmark is shipped.benchmarks[0]
 
 
 def test_a_table_of_another_card_pickles_and_copies_with_its_card() -> None:
@@ -1099,6 +1094,8 @@ def test_a_table_of_another_card_pickles_and_copies_with_its_card() -> None:
         table = ScoreTable(other.scores, card=other)
         for copied in (pickle.loads(pickle.dumps(table)), copy.copy(table), copy.deepcopy(table)):
             assert copied == table
-            assert copied._index.card is not shipped
-            assert copied._index.card == other
+            assert copied.pivot().rows[0].benchmark == other.benchmarks[0]
             assert copied.to_markdown() == table.to_markdown()
+        # Unpickled, the table is laid out from the other card's records, not the shipped ones.
+        unpickled = pickle.loads(pickle.dumps(table))
+        assert unpickled.pivot().rows[0].benchmark is not shipped.benchmarks[0]

@@ -13,11 +13,12 @@ from huggingface_hub.repocard_data import (
 )
 
 import llama_cards
+from llama_cards._card import CardParts
 
 CARD_URL = "https://ai.azure.com/catalog/models/Llama-4-Scout-17B-16E-Instruct"
 
 # The function llama_cards.benchmarks hides the module of the same name.
-benchmarks_module = importlib.import_module("llama_cards.benchmarks")
+loader_module = importlib.import_module("llama_cards._loader")
 
 # The rows whose items give the model an image: those the card files under an image
 # category, where the text-only comparison models print "No multimodal support".
@@ -169,7 +170,8 @@ def test_the_checkpoint_and_the_task_come_from_the_data(monkeypatch: pytest.Monk
             ),
         }
     )
-    monkeypatch.setattr(benchmarks_module, "_current", lambda: other)
+    # The newest card's parts are what every query reads; serve the changed card's instead.
+    monkeypatch.setattr(loader_module, "newest", lambda: CardParts.of_card(other))
     (entry,) = llama_cards.to_model_index("maverick", table="instruct")
     assert entry["name"] == "Llama-4-Maverick-17B-128E-Instruct-FP8"
     results: list[Any] = entry["results"]  # type: ignore[assignment]  # a list of dicts

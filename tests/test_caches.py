@@ -1,34 +1,64 @@
-"""The caches in front of the warm lookups stay small however callers use them."""
+"""The cache in front of the warm lookups stays small, and keeps working when full."""
 
 from __future__ import annotations
 
-import sys
-from importlib import import_module
+from collections.abc import Callable
+
+import pytest
 
 import llama_cards
-from llama_cards._base import REMEMBERED_ENTRIES, REMEMBERED_KEY_LENGTH, remember
+from llama_cards._base import ANSWER_CACHE_SIZE, ANSWER_KEY_LENGTH, answer_cache
 
 
-def test_long_arguments_are_answered_but_not_remembered() -> None:
-    padding = " " * (REMEMBERED_KEY_LENGTH + 1)
+def _counted() -> tuple[list[tuple[object, ...]], Callable[..., str]]:
+    asked: list[tuple[object, ...]] = []
+
+    def lookup(*key: object) -> str:
+        asked.append(key)
+        if key and key[0] == "bad":
+            raise LookupError("bad")
+        return "answer " + "/".join(map(str, key))
+
+    return asked, answer_cache(lookup)
+
+
+def test_a_repeated_question_is_answered_from_the_cache() -> None:
+    asked, cached = _counted()
+    assert cached("scout", None) == cached("scout", None) == "answer scout/None"
+    assert asked == [("scout", None)]
+
+
+def test_new_questions_are_remembered_after_the_cache_is_full() -> None:
+    asked, cached = _counted()
+    for number in range(ANSWER_CACHE_SIZE + 50):
+        cached(f"name {number}")
+    asked.clear()
+    cached(f"name {ANSWER_CACHE_SIZE + 49}")
+    cached(f"name {ANSWER_CACHE_SIZE + 49}")
+    assert asked == []
+    cached("name 0")  # the oldest made room, so it is asked again
+    assert asked == [("name 0",)]
+
+
+def test_long_and_non_text_arguments_are_answered_but_not_remembered() -> None:
+    asked, cached = _counted()
+    long = "x" * (ANSWER_KEY_LENGTH + 1)
+    for key in (long, 5, ["a"]):
+        cached(key)
+        cached(key)
+    assert len(asked) == 6
+
+
+def test_errors_are_not_remembered() -> None:
+    asked, cached = _counted()
+    for _ in range(2):
+        with pytest.raises(LookupError):
+            cached("bad")
+    assert len(asked) == 2
+
+
+def test_long_arguments_get_the_same_answers() -> None:
+    padding = " " * (ANSWER_KEY_LENGTH + 1)
     assert llama_cards.supports_language("fr" + padding) is True
     assert llama_cards.score("scout" + padding, "mmlu", table="pretrained").value == 79.6
-    languages = import_module("llama_cards.languages")
-    benchmarks = sys.modules["llama_cards.benchmarks"]
-    assert "fr" + padding not in languages._ANSWERS
-    assert not any(len(str(key[0])) > REMEMBERED_KEY_LENGTH for key in benchmarks._SCORED)
-
-
-def test_a_cache_stops_growing_at_its_limit() -> None:
-    cache: dict[object, int] = {}
-    for number in range(REMEMBERED_ENTRIES + 50):
-        remember(cache, f"name {number}", number)
-    assert len(cache) == REMEMBERED_ENTRIES
-
-
-def test_only_text_keys_are_remembered() -> None:
-    cache: dict[object, int] = {}
-    remember(cache, 5, 1)
-    remember(cache, ("scout", None, "x" * (REMEMBERED_KEY_LENGTH + 1)), 2)
-    remember(cache, ("scout", None, "mmlu"), 3)
-    assert cache == {("scout", None, "mmlu"): 3}
+    assert llama_cards.model("scout" + padding) is llama_cards.model("scout")

@@ -12,11 +12,11 @@ from pydantic import BaseModel, ValidationError
 
 import llama_cards
 from llama_cards import Card, Source
-from llama_cards._data import SHIPPED_SHA256, file_name, read_data
+from shipped import PARTS, SHIPPED_SHA256, card_document, part_bytes
 
 
 def _shipped_bytes(version: str) -> bytes:
-    return read_data(file_name(version))
+    return card_document(version)
 
 
 def _records(value: Any) -> Iterator[BaseModel]:
@@ -37,11 +37,21 @@ def test_pin_table_is_oldest_first() -> None:
 
 
 @pytest.mark.parametrize("version", sorted(SHIPPED_SHA256))
-def test_shipped_file_matches_its_pinned_sha256(version: str) -> None:
-    digest = hashlib.sha256(_shipped_bytes(version)).hexdigest()
-    assert digest == SHIPPED_SHA256[version], (
-        "the data file changed: run `python tools/pin_data.py --write`"
-    )
+def test_every_part_matches_its_pinned_sha256(version: str) -> None:
+    assert set(SHIPPED_SHA256[version]) == set(PARTS)
+    for part, pinned in SHIPPED_SHA256[version].items():
+        digest = hashlib.sha256(part_bytes(version, part)).hexdigest()
+        assert digest == pinned, (
+            f"the {part} data file changed: run `python tools/pin_data.py --write`"
+        )
+
+
+@pytest.mark.parametrize("version", sorted(SHIPPED_SHA256))
+def test_the_parts_hold_every_card_field_once(version: str) -> None:
+    held = [field for fields in PARTS.values() for field in fields]
+    assert sorted(held) == sorted(Card.model_fields)
+    for part, fields in PARTS.items():
+        assert list(json.loads(part_bytes(version, part))) == list(fields)
 
 
 @pytest.mark.parametrize("version", sorted(SHIPPED_SHA256))
@@ -59,7 +69,8 @@ def test_shipped_file_has_no_duplicate_keys() -> None:
         assert len(keys) == len(set(keys)), keys
         return dict(pairs)
 
-    json.loads(_shipped_bytes("4"), object_pairs_hook=refuse_duplicates)
+    for part in PARTS:
+        json.loads(part_bytes("4", part), object_pairs_hook=refuse_duplicates)
 
 
 def test_extra_field_is_refused_by_the_schema() -> None:

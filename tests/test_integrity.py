@@ -1,34 +1,26 @@
-"""A damaged data file is refused at load with a clear error naming the file."""
+"""A damaged data file is refused at load with a clear error naming the file.
+
+Each case damages one part of a copy of the installed package and asks that copy, in a
+fresh process, for a model or the whole card: what a user with a damaged install sees.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import llama_cards
-from llama_cards import DataIntegrityError, _data
+from shipped import part_bytes
 
-_ORIGINAL = _data.read_data("card-4.json")
-
-
-@pytest.fixture
-def cold_loader(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A loader with empty caches, restored afterwards."""
-    from importlib import import_module
-
-    card_module = import_module("llama_cards.card")
-    models_module = import_module("llama_cards.models")
-    monkeypatch.setattr(_data, "_raw", {})
-    monkeypatch.setattr(card_module, "_loaded", {})
-    monkeypatch.setattr(card_module, "_newest", None)
-    monkeypatch.setattr(models_module, "_shipped", {})
-    monkeypatch.setattr(models_module, "_newest", None)
-    monkeypatch.setattr(models_module, "_RESOLVED", {})
-
-
-def _serve(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
-    monkeypatch.setattr(_data, "read_data", lambda name: data)
+PACKAGE = Path(llama_cards.__file__).parent
+MODELS = "data/card-4/models.json"
+_ORIGINAL = part_bytes("4", "models")
 
 
 def _changed_number() -> bytes:
@@ -42,44 +34,76 @@ def _extra_field() -> bytes:
 
 
 DAMAGE = [
-    ("truncated", _ORIGINAL[: len(_ORIGINAL) // 2], "does not match the card schema"),
-    ("empty", b"", "does not match the card schema"),
+    ("truncated", _ORIGINAL[: len(_ORIGINAL) // 2], "is not valid JSON"),
+    ("empty", b"", "is not valid JSON"),
     ("changed number", _changed_number(), "differs from the one this release shipped"),
     ("extra field", _extra_field(), "output_limit"),
-    ("not utf-8", b"\xff\xfe" + _ORIGINAL, "does not match the card schema"),
+    ("not utf-8", b"\xff\xfe" + _ORIGINAL, "is not valid JSON"),
 ]
 
 
-@pytest.mark.usefixtures("cold_loader")
+def _copy(tmp_path: Path, damaged: dict[str, bytes]) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(PACKAGE, root / "llama_cards", ignore=shutil.ignore_patterns("__pycache__"))
+    for name, data in damaged.items():
+        (root / "llama_cards" / name).write_bytes(data)
+    return root
+
+
+def _ask(root: Path, code: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(root),
+        timeout=120,
+        check=False,
+    )
+
+
+_REPORT = (
+    "import llama_cards\n"
+    "try:\n"
+    "    {query}\n"
+    "except llama_cards.DataIntegrityError as error:\n"
+    "    print('refused:', error)\n"
+)
+
+
 @pytest.mark.parametrize(("label", "data", "words"), DAMAGE, ids=[d[0] for d in DAMAGE])
-def test_damaged_file_is_refused(
-    monkeypatch: pytest.MonkeyPatch, label: str, data: bytes, words: str
-) -> None:
+def test_damaged_file_is_refused(tmp_path: Path, label: str, data: bytes, words: str) -> None:
     assert data != _ORIGINAL
-    _serve(monkeypatch, data)
-    with pytest.raises(DataIntegrityError, match=words) as caught:
-        llama_cards.model("scout")
-    assert "card-4.json" in str(caught.value)
-    assert "reinstall" in str(caught.value)
+    root = _copy(tmp_path, {MODELS: data})
+    done = _ask(root, _REPORT.format(query="llama_cards.model('scout')"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("refused: "), done.stdout
+    assert words in done.stdout
+    assert "card-4/models.json" in done.stdout
+    assert "reinstall" in done.stdout
 
 
-@pytest.mark.usefixtures("cold_loader")
-def test_unreadable_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    spec = sys.modules["llama_cards"].__spec__
-    assert spec is not None
-    loader = spec.loader
-
-    def missing(path: str) -> bytes:
-        raise FileNotFoundError(path)
-
-    monkeypatch.setattr(loader, "get_data", missing)
-    with pytest.raises(DataIntegrityError, match=r"card-4\.json cannot be read"):
-        llama_cards.card()
+def test_a_damaged_part_that_a_query_does_not_read_does_not_stop_it(tmp_path: Path) -> None:
+    damaged = part_bytes("4", "benchmarks").replace(b"79.6", b"97.6", 1)
+    root = _copy(tmp_path, {"data/card-4/benchmarks.json": damaged})
+    done = _ask(root, _REPORT.format(query="print(llama_cards.model('scout').id)"))
+    assert done.stdout == "llama-4-scout\n", done.stderr
+    done = _ask(
+        root, _REPORT.format(query="llama_cards.score('scout', 'mmlu', table='pretrained')")
+    )
+    assert "differs from the one this release shipped" in done.stdout
+    assert "card-4/benchmarks.json" in done.stdout
 
 
-@pytest.mark.usefixtures("cold_loader")
-def test_the_intact_file_loads(monkeypatch: pytest.MonkeyPatch) -> None:
-    _serve(monkeypatch, _ORIGINAL)
-    assert llama_cards.model("scout").context_length == 10_000_000
+def test_unreadable_file_is_refused(tmp_path: Path) -> None:
+    root = _copy(tmp_path, {})
+    (root / "llama_cards" / MODELS).unlink()
+    done = _ask(root, _REPORT.format(query="llama_cards.card()"))
+    assert "card-4/models.json cannot be read" in done.stdout, done.stderr
+
+
+def test_the_intact_copy_loads(tmp_path: Path) -> None:
+    root = _copy(tmp_path, {})
+    done = _ask(root, "import llama_cards; print(llama_cards.model('scout').context_length)")
+    assert done.stdout == "10000000\n", done.stderr

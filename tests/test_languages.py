@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from llama_cards import (
     languages,
     supports_language,
 )
-from llama_cards import languages as languages_function
+from shipped import card_document
 
 # The card's "Supported languages", in its order: English name, ISO 639-1, 639-2/T, 639-2/B,
 # 639-3, native name. Codes from the ISO 639-3 code table; native names from each language's
@@ -170,9 +171,7 @@ def test_language_records_are_frozen() -> None:
 
 
 def test_shipped_file_validates_and_equals_the_trusted_load() -> None:
-    import pkgutil
-
-    raw = pkgutil.get_data("llama_cards", "data/card-4.json")
+    raw = card_document("4")
     assert raw is not None
     validated = Card.model_validate_json(raw)
     current = llama_cards.card()
@@ -194,7 +193,6 @@ def test_a_card_giving_one_code_to_two_languages_is_refused() -> None:
     french = current.language("fr")
     clash = french.model_copy(update={"name": "Not French", "native_name": "pas français"})
     broken = current.model_copy(update={"languages": (french, clash)})
-    broken._language_index = None
     with pytest.raises(DataIntegrityError, match="'fr' is given to two languages"):
         broken.supports_language("fr")
 
@@ -222,7 +220,7 @@ def test_max_tested_images_is_the_cards() -> None:
 
 def test_constants_import_by_name() -> None:
     from llama_cards import MAX_TESTED_IMAGES, PRETRAINING_LANGUAGE_COUNT
-    from llama_cards.languages import MAX_TESTED_IMAGES as FROM_MODULE
+    from llama_cards._queries import MAX_TESTED_IMAGES as FROM_MODULE
 
     assert (PRETRAINING_LANGUAGE_COUNT, MAX_TESTED_IMAGES, FROM_MODULE) == (200, 5, 5)
 
@@ -237,7 +235,7 @@ def test_unknown_attributes_still_raise(name: str) -> None:
     with pytest.raises(AttributeError, match=name):
         getattr(llama_cards, name)
     with pytest.raises(AttributeError, match=name):
-        getattr(sys.modules["llama_cards.languages"], name)
+        getattr(importlib.import_module("llama_cards._queries"), name)
 
 
 def _run(code: str) -> str:
@@ -252,9 +250,9 @@ def _run(code: str) -> str:
 def test_importing_the_package_loads_no_data_and_constants_load_it() -> None:
     out = _run(
         "import sys, llama_cards\n"
-        "print(len(getattr(sys.modules.get('llama_cards._data'), '_raw', {})))\n"
+        "print(sum(name.startswith('llama_cards._') for name in sys.modules))\n"
         "print(llama_cards.MAX_TESTED_IMAGES)\n"
-        "print(len(sys.modules['llama_cards._data']._raw))\n"
+        "print(int('llama_cards._loader' in sys.modules))\n"
         "from llama_cards import PRETRAINING_LANGUAGE_COUNT\n"
         "print(PRETRAINING_LANGUAGE_COUNT)\n"
     )
@@ -584,29 +582,22 @@ def test_find_models_rejects_a_malformed_language() -> None:
 # ------------------------------------------------------------------------ caches
 
 
-def test_warm_answers_are_cached_by_the_argument() -> None:
-    module = sys.modules["llama_cards.languages"]
+def test_an_answer_asked_again_is_the_same() -> None:
     assert supports_language("pt-BR") is True
-    assert module._ANSWERS["pt-BR"] is True
-    assert language("pt-BR") is module._FOUND["pt-BR"]
+    assert language("pt-BR") is language("pt-BR") is language("pt_br")
 
 
-def test_caches_are_bounded_and_skip_long_keys() -> None:
-    from llama_cards._base import REMEMBERED_ENTRIES
-
-    module = sys.modules["llama_cards.languages"]
-    for number in range(REMEMBERED_ENTRIES + 50):
-        supports_language(f"qaa-x-{number}")
-    assert len(module._ANSWERS) <= REMEMBERED_ENTRIES
+def test_answers_hold_after_many_new_tags_and_for_long_ones() -> None:
+    for number in range(2000):
+        assert supports_language(f"qaa-x-{number}") is False
     long_tag = "en" + "-x" + "-abcdefgh" * 10
     assert supports_language(long_tag) is True
-    assert long_tag not in module._ANSWERS
-    # A full cache still answers, through the parser.
-    assert supports_language("fr-x-after-the-cache-is-full") is True
+    assert supports_language("fr-x-after-many-others") is True
+    assert language("pt-BR").name == "Portuguese"
 
 
-def test_the_package_function_shadows_the_module_name() -> None:
-    # llama_cards.languages is the function; the module stays importable by its path.
-    assert languages_function is llama_cards.languages
+def test_no_module_is_named_like_a_public_function() -> None:
+    # `import llama_cards.languages` must not give a function: no such module exists.
     assert callable(llama_cards.languages)
-    assert sys.modules["llama_cards.languages"].languages is languages_function
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("llama_cards.languages")

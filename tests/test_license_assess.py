@@ -4,7 +4,6 @@ properties over arbitrary input."""
 from __future__ import annotations
 
 import json
-import pkgutil
 from typing import Any, Optional
 
 import pytest
@@ -22,6 +21,7 @@ from llama_cards import (
     UseAssessment,
     assess_use,
 )
+from shipped import card_document
 
 EU_MEMBER_STATES = {
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
@@ -417,7 +417,7 @@ def test_accepts_int_like_counts() -> None:
 
 
 def _text_only_scout_card() -> Card:
-    raw = pkgutil.get_data("llama_cards", "data/card-4.json")
+    raw = card_document("4")
     assert raw is not None
     data = json.loads(raw)
     data["models"][0]["input_modalities"] = ["text"]

@@ -3,7 +3,6 @@ data checked against itself, one named invariant per test."""
 
 from __future__ import annotations
 
-import pkgutil
 import re
 from datetime import date
 
@@ -11,6 +10,7 @@ import pytest
 
 import llama_cards
 from llama_cards import Card, CountryGroupId, InvalidArgumentError, LicenseTerms, Source
+from shipped import card_document
 
 # The 27 member states of the European Union, from the EU's "EU countries" page, written
 # as ISO 3166-1 alpha-2 codes (Greece is GR there, though the EU itself writes EL).
@@ -49,7 +49,7 @@ def _sources_of(terms: LicenseTerms) -> list[Source]:
 
 
 def test_shipped_file_validates_and_equals_the_loaded_card() -> None:
-    raw = pkgutil.get_data("llama_cards", "data/card-4.json")
+    raw = card_document("4")
     assert raw is not None
     validated = Card.model_validate_json(raw)
     loaded = llama_cards.card()

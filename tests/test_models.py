@@ -395,9 +395,6 @@ def test_names_model_refuses_are_refused_by_benchmark_queries_too(name: str) -> 
 
 
 def test_long_names_are_answered_but_not_remembered() -> None:
-    import sys
-
-    cache = sys.modules["llama_cards.models"]._RESOLVED
     padded = "scout" + " " * 10_000
     assert llama_cards.model(padded).id == "llama-4-scout"
-    assert padded not in cache
+    assert llama_cards.model(padded) is llama_cards.model("scout")

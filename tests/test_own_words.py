@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import llama_cards
-from llama_cards._data import file_name, read_data
+from shipped import card_document
 
 COPIED_PHRASES = [
     "a single H100 GPU with",
@@ -54,7 +54,7 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _data_texts() -> list[str]:
-    return [_words(text) for text in _strings(json.loads(read_data(file_name("4"))))]
+    return [_words(text) for text in _strings(json.loads(card_document("4")))]
 
 
 def _package_texts() -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+from pathlib import Path
 
 from packaging.version import Version
 
@@ -105,6 +106,8 @@ PUBLIC_NAMES = {
     "score",
     "scores",
     "to_model_index",
+    "UnknownDocumentError",
+    "document",
 }
 
 
@@ -113,6 +116,29 @@ def test_public_names_are_pinned() -> None:
     assert len(llama_cards.__all__) == len(PUBLIC_NAMES)
     for name in llama_cards.__all__:
         assert hasattr(llama_cards, name), name
+
+
+def test_the_type_checkers_listing_equals_the_public_table() -> None:
+    # The face lists each public name once, in a table that drives __all__ and the lazy
+    # imports; the explicit re-exports for type checkers are the only second listing.
+    import ast
+
+    face = Path(llama_cards.__file__)
+    tree = ast.parse(face.read_text(encoding="utf-8"))
+    (guarded,) = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    ]
+    listed = {}
+    for node in guarded.body:
+        assert isinstance(node, ast.ImportFrom)
+        for alias in node.names:
+            assert alias.asname == alias.name, alias.name  # `import X as X` re-exports
+            listed[alias.name] = (node.module or "").lstrip(".")
+    table = dict(vars(llama_cards)["_PUBLIC"])
+    assert listed == table
+    assert set(llama_cards.__all__) == {"__version__", *table}
 
 
 def test_version_is_pep440_and_matches_the_installed_metadata() -> None:

@@ -19,7 +19,7 @@ from llama_cards import (
     LlamaCardsError,
     Source,
 )
-from llama_cards._data import file_name, read_data
+from shipped import card_document
 
 # Where the seed prints each of the card's own facts, and where Meta's upstream card states
 # it too (document id, section).
@@ -198,7 +198,7 @@ def test_card_and_model_field_sources_list_the_served_card_first() -> None:
 
 
 def test_shipped_file_validates_with_the_same_field_sources() -> None:
-    validated = Card.model_validate_json(read_data(file_name("4")))
+    validated = Card.model_validate_json(card_document("4"))
     served = llama_cards.card()
     assert validated.field_sources == served.field_sources
     assert [m.field_sources for m in validated.models] == [m.field_sources for m in served.models]

@@ -7,17 +7,13 @@
 
 ```
 
-Every public name is importable from here and listed in ``__all__``. The submodule that
+Every public name is importable from here and listed in ``__all__``. The private module that
 defines a name is imported the first time the name is used (PEP 562), so ``import
-llama_cards`` costs almost nothing and a first ``model()`` lookup builds only the model
-records, never the benchmark, language or licence ones (see docs/performance.md).
+llama_cards`` costs almost nothing, and a first query builds only the parts of the card it
+needs (see docs/performance.md).
 """
 
 from __future__ import annotations
-
-import sys
-from importlib import import_module
-from types import ModuleType
 
 # Not `from typing import TYPE_CHECKING`: importing typing would double the cost of a bare
 # `import llama_cards`; type checkers treat this name the same way.
@@ -25,121 +21,10 @@ TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from ._base import (
-        FieldSource,
-        Source,
-        YearMonth,
-    )
-    from ._data import (
-        SCHEMA_VERSION,
-    )
-    from .benchmarks import (
-        Benchmark,
-        BenchmarkId,
-        BenchmarkTable,
-        Comparison,
-        ComparisonModel,
-        ComparisonModelId,
-        Discrepancy,
-        Footnote,
-        MissingReason,
-        MissingReasonId,
-        Pivot,
-        PivotRow,
-        Score,
-        ScoreDifference,
-        ScoreModelId,
-        ScoreTable,
-        benchmark,
-        benchmarks,
-        compare,
-        score,
-        scores,
-        to_model_index,
-    )
-    from .card import (
-        Card,
-        CatalogueSpecifications,
-        Document,
-        card,
-        cards,
-        json_schema,
-        require_card,
-    )
-    from .errors import (
-        AmbiguousQueryError,
-        ArgumentTypeError,
-        CardVersionError,
-        ContextLengthExceededError,
-        DataIntegrityError,
-        InvalidArgumentError,
-        InvalidCountryCodeError,
-        InvalidLanguageTagError,
-        InvalidVersionSpecError,
-        LlamaCardsError,
-        NotInTableError,
-        SchemaVersionError,
-        UnknownBenchmarkError,
-        UnknownModalityError,
-        UnknownModelError,
-        UnsupportedLanguageError,
-    )
-    from .languages import (
-        MAX_TESTED_IMAGES,
-        PRETRAINING_LANGUAGE_COUNT,
-        EquivalentCode,
-        ImageTesting,
-        Language,
-        LanguageCoverage,
-        LanguageName,
-        check_images,
-        language,
-        languages,
-        supports_language,
-    )
-    from .license import (
-        Countries,
-        CountryCodeHint,
-        CountryGroup,
-        CountryGroupId,
-        Entity,
-        EuRestriction,
-        Finding,
-        LicenseTerm,
-        LicenseTerms,
-        Licensor,
-        Obligation,
-        OutOfScopeId,
-        OutOfScopeUse,
-        PolicyItem,
-        ProhibitedUse,
-        Role,
-        TermId,
-        UseAssessment,
-        UserThreshold,
-        assess_use,
-        license_terms,
-    )
-    from .models import (
-        AlternativePrinting,
-        HuggingFaceRepo,
-        Modality,
-        Model,
-        ModelId,
-        Precision,
-        Quantity,
-        Quantization,
-        Training,
-        Variant,
-        find_models,
-        model,
-        models,
-    )
-
-# Public name -> the submodule that defines it.
-_SUBMODULES: dict[str, str] = {
-    "SCHEMA_VERSION": "_data",
+# Every public name, and the private module that defines it: the one table behind
+# `__all__` and the lazy imports below.
+_PUBLIC: dict[str, str] = {
+    "SCHEMA_VERSION": "_versions",
     "FieldSource": "_base",
     "Source": "_base",
     "YearMonth": "_base",
@@ -156,188 +41,388 @@ _SUBMODULES: dict[str, str] = {
     "NotInTableError": "errors",
     "SchemaVersionError": "errors",
     "UnknownBenchmarkError": "errors",
+    "UnknownDocumentError": "errors",
     "UnknownModalityError": "errors",
     "UnknownModelError": "errors",
     "UnsupportedLanguageError": "errors",
-    "AlternativePrinting": "models",
-    "HuggingFaceRepo": "models",
-    "Modality": "models",
-    "Model": "models",
-    "ModelId": "models",
-    "Precision": "models",
-    "Quantity": "models",
-    "Quantization": "models",
-    "Training": "models",
-    "Variant": "models",
-    "find_models": "models",
-    "model": "models",
-    "models": "models",
-    "Card": "card",
-    "CatalogueSpecifications": "card",
-    "Document": "card",
-    "card": "card",
-    "cards": "card",
-    "json_schema": "card",
-    "require_card": "card",
-    "Benchmark": "benchmarks",
-    "BenchmarkId": "benchmarks",
-    "BenchmarkTable": "benchmarks",
-    "Comparison": "benchmarks",
-    "ComparisonModel": "benchmarks",
-    "ComparisonModelId": "benchmarks",
-    "Discrepancy": "benchmarks",
-    "Footnote": "benchmarks",
-    "MissingReason": "benchmarks",
-    "MissingReasonId": "benchmarks",
-    "Pivot": "benchmarks",
-    "PivotRow": "benchmarks",
-    "Score": "benchmarks",
-    "ScoreDifference": "benchmarks",
-    "ScoreModelId": "benchmarks",
-    "ScoreTable": "benchmarks",
-    "benchmark": "benchmarks",
-    "benchmarks": "benchmarks",
-    "compare": "benchmarks",
-    "score": "benchmarks",
-    "scores": "benchmarks",
-    "to_model_index": "benchmarks",
-    "EquivalentCode": "languages",
-    "ImageTesting": "languages",
-    "Language": "languages",
-    "LanguageCoverage": "languages",
-    "LanguageName": "languages",
-    "MAX_TESTED_IMAGES": "languages",
-    "PRETRAINING_LANGUAGE_COUNT": "languages",
-    "check_images": "languages",
-    "language": "languages",
-    "languages": "languages",
-    "supports_language": "languages",
-    "Countries": "license",
-    "CountryCodeHint": "license",
-    "CountryGroup": "license",
-    "CountryGroupId": "license",
-    "Entity": "license",
-    "EuRestriction": "license",
-    "Finding": "license",
-    "LicenseTerm": "license",
-    "LicenseTerms": "license",
-    "Licensor": "license",
-    "Obligation": "license",
-    "OutOfScopeId": "license",
-    "OutOfScopeUse": "license",
-    "PolicyItem": "license",
-    "ProhibitedUse": "license",
-    "Role": "license",
-    "TermId": "license",
-    "UseAssessment": "license",
-    "UserThreshold": "license",
-    "assess_use": "license",
-    "license_terms": "license",
+    "AlternativePrinting": "_models",
+    "HuggingFaceRepo": "_models",
+    "Modality": "_models",
+    "Model": "_models",
+    "ModelId": "_models",
+    "Precision": "_models",
+    "Quantity": "_models",
+    "Quantization": "_models",
+    "Training": "_models",
+    "Variant": "_models",
+    "Card": "_card",
+    "CatalogueSpecifications": "_card",
+    "Document": "_card",
+    "Benchmark": "_benchmarks",
+    "BenchmarkId": "_benchmarks",
+    "BenchmarkTable": "_benchmarks",
+    "ComparisonModel": "_benchmarks",
+    "ComparisonModelId": "_benchmarks",
+    "Discrepancy": "_benchmarks",
+    "Footnote": "_benchmarks",
+    "MissingReason": "_benchmarks",
+    "MissingReasonId": "_benchmarks",
+    "Score": "_benchmarks",
+    "ScoreModelId": "_benchmarks",
+    "Comparison": "_scores",
+    "Pivot": "_scores",
+    "PivotRow": "_scores",
+    "ScoreDifference": "_scores",
+    "ScoreTable": "_scores",
+    "EquivalentCode": "_languages",
+    "ImageTesting": "_languages",
+    "Language": "_languages",
+    "LanguageCoverage": "_languages",
+    "LanguageName": "_languages",
+    "Countries": "_license",
+    "CountryCodeHint": "_license",
+    "CountryGroup": "_license",
+    "CountryGroupId": "_license",
+    "Entity": "_license",
+    "EuRestriction": "_license",
+    "Finding": "_license",
+    "LicenseTerm": "_license",
+    "LicenseTerms": "_license",
+    "Licensor": "_license",
+    "Obligation": "_license",
+    "OutOfScopeId": "_license",
+    "OutOfScopeUse": "_license",
+    "PolicyItem": "_license",
+    "ProhibitedUse": "_license",
+    "Role": "_license",
+    "TermId": "_license",
+    "UseAssessment": "_license",
+    "UserThreshold": "_license",
+    "MAX_TESTED_IMAGES": "_queries",
+    "PRETRAINING_LANGUAGE_COUNT": "_queries",
+    "assess_use": "_queries",
+    "benchmark": "_queries",
+    "benchmarks": "_queries",
+    "card": "_queries",
+    "cards": "_queries",
+    "check_images": "_queries",
+    "compare": "_queries",
+    "document": "_queries",
+    "find_models": "_queries",
+    "json_schema": "_queries",
+    "language": "_queries",
+    "languages": "_queries",
+    "license_terms": "_queries",
+    "model": "_queries",
+    "models": "_queries",
+    "require_card": "_queries",
+    "score": "_queries",
+    "scores": "_queries",
+    "supports_language": "_queries",
+    "to_model_index": "_queries",
 }
 
-__all__ = [
-    "MAX_TESTED_IMAGES",
-    "PRETRAINING_LANGUAGE_COUNT",
-    "SCHEMA_VERSION",
-    "AlternativePrinting",
-    "AmbiguousQueryError",
-    "ArgumentTypeError",
-    "Benchmark",
-    "BenchmarkId",
-    "BenchmarkTable",
-    "Card",
-    "CardVersionError",
-    "CatalogueSpecifications",
-    "Comparison",
-    "ComparisonModel",
-    "ComparisonModelId",
-    "ContextLengthExceededError",
-    "Countries",
-    "CountryCodeHint",
-    "CountryGroup",
-    "CountryGroupId",
-    "DataIntegrityError",
-    "Discrepancy",
-    "Document",
-    "Entity",
-    "EquivalentCode",
-    "EuRestriction",
-    "FieldSource",
-    "Finding",
-    "Footnote",
-    "HuggingFaceRepo",
-    "ImageTesting",
-    "InvalidArgumentError",
-    "InvalidCountryCodeError",
-    "InvalidLanguageTagError",
-    "InvalidVersionSpecError",
-    "Language",
-    "LanguageCoverage",
-    "LanguageName",
-    "LicenseTerm",
-    "LicenseTerms",
-    "Licensor",
-    "LlamaCardsError",
-    "MissingReason",
-    "MissingReasonId",
-    "Modality",
-    "Model",
-    "ModelId",
-    "NotInTableError",
-    "Obligation",
-    "OutOfScopeId",
-    "OutOfScopeUse",
-    "Pivot",
-    "PivotRow",
-    "PolicyItem",
-    "Precision",
-    "ProhibitedUse",
-    "Quantity",
-    "Quantization",
-    "Role",
-    "SchemaVersionError",
-    "Score",
-    "ScoreDifference",
-    "ScoreModelId",
-    "ScoreTable",
-    "Source",
-    "TermId",
-    "Training",
-    "UnknownBenchmarkError",
-    "UnknownModalityError",
-    "UnknownModelError",
-    "UnsupportedLanguageError",
-    "UseAssessment",
-    "UserThreshold",
-    "Variant",
-    "YearMonth",
-    "__version__",
-    "assess_use",
-    "benchmark",
-    "benchmarks",
-    "card",
-    "cards",
-    "check_images",
-    "compare",
-    "find_models",
-    "json_schema",
-    "language",
-    "languages",
-    "license_terms",
-    "model",
-    "models",
-    "require_card",
-    "score",
-    "scores",
-    "supports_language",
-    "to_model_index",
-]
+__all__ = ["__version__", *_PUBLIC]
+
+if TYPE_CHECKING:
+    # What type checkers read instead of the lazy imports: the same names as _PUBLIC, each
+    # re-exported explicitly (a test keeps the two listings equal).
+    from ._base import (
+        FieldSource as FieldSource,
+    )
+    from ._base import (
+        Source as Source,
+    )
+    from ._base import (
+        YearMonth as YearMonth,
+    )
+    from ._benchmarks import (
+        Benchmark as Benchmark,
+    )
+    from ._benchmarks import (
+        BenchmarkId as BenchmarkId,
+    )
+    from ._benchmarks import (
+        BenchmarkTable as BenchmarkTable,
+    )
+    from ._benchmarks import (
+        ComparisonModel as ComparisonModel,
+    )
+    from ._benchmarks import (
+        ComparisonModelId as ComparisonModelId,
+    )
+    from ._benchmarks import (
+        Discrepancy as Discrepancy,
+    )
+    from ._benchmarks import (
+        Footnote as Footnote,
+    )
+    from ._benchmarks import (
+        MissingReason as MissingReason,
+    )
+    from ._benchmarks import (
+        MissingReasonId as MissingReasonId,
+    )
+    from ._benchmarks import (
+        Score as Score,
+    )
+    from ._benchmarks import (
+        ScoreModelId as ScoreModelId,
+    )
+    from ._card import (
+        Card as Card,
+    )
+    from ._card import (
+        CatalogueSpecifications as CatalogueSpecifications,
+    )
+    from ._card import (
+        Document as Document,
+    )
+    from ._languages import (
+        EquivalentCode as EquivalentCode,
+    )
+    from ._languages import (
+        ImageTesting as ImageTesting,
+    )
+    from ._languages import (
+        Language as Language,
+    )
+    from ._languages import (
+        LanguageCoverage as LanguageCoverage,
+    )
+    from ._languages import (
+        LanguageName as LanguageName,
+    )
+    from ._license import (
+        Countries as Countries,
+    )
+    from ._license import (
+        CountryCodeHint as CountryCodeHint,
+    )
+    from ._license import (
+        CountryGroup as CountryGroup,
+    )
+    from ._license import (
+        CountryGroupId as CountryGroupId,
+    )
+    from ._license import (
+        Entity as Entity,
+    )
+    from ._license import (
+        EuRestriction as EuRestriction,
+    )
+    from ._license import (
+        Finding as Finding,
+    )
+    from ._license import (
+        LicenseTerm as LicenseTerm,
+    )
+    from ._license import (
+        LicenseTerms as LicenseTerms,
+    )
+    from ._license import (
+        Licensor as Licensor,
+    )
+    from ._license import (
+        Obligation as Obligation,
+    )
+    from ._license import (
+        OutOfScopeId as OutOfScopeId,
+    )
+    from ._license import (
+        OutOfScopeUse as OutOfScopeUse,
+    )
+    from ._license import (
+        PolicyItem as PolicyItem,
+    )
+    from ._license import (
+        ProhibitedUse as ProhibitedUse,
+    )
+    from ._license import (
+        Role as Role,
+    )
+    from ._license import (
+        TermId as TermId,
+    )
+    from ._license import (
+        UseAssessment as UseAssessment,
+    )
+    from ._license import (
+        UserThreshold as UserThreshold,
+    )
+    from ._models import (
+        AlternativePrinting as AlternativePrinting,
+    )
+    from ._models import (
+        HuggingFaceRepo as HuggingFaceRepo,
+    )
+    from ._models import (
+        Modality as Modality,
+    )
+    from ._models import (
+        Model as Model,
+    )
+    from ._models import (
+        ModelId as ModelId,
+    )
+    from ._models import (
+        Precision as Precision,
+    )
+    from ._models import (
+        Quantity as Quantity,
+    )
+    from ._models import (
+        Quantization as Quantization,
+    )
+    from ._models import (
+        Training as Training,
+    )
+    from ._models import (
+        Variant as Variant,
+    )
+    from ._queries import (
+        MAX_TESTED_IMAGES as MAX_TESTED_IMAGES,
+    )
+    from ._queries import (
+        PRETRAINING_LANGUAGE_COUNT as PRETRAINING_LANGUAGE_COUNT,
+    )
+    from ._queries import (
+        assess_use as assess_use,
+    )
+    from ._queries import (
+        benchmark as benchmark,
+    )
+    from ._queries import (
+        benchmarks as benchmarks,
+    )
+    from ._queries import (
+        card as card,
+    )
+    from ._queries import (
+        cards as cards,
+    )
+    from ._queries import (
+        check_images as check_images,
+    )
+    from ._queries import (
+        compare as compare,
+    )
+    from ._queries import (
+        document as document,
+    )
+    from ._queries import (
+        find_models as find_models,
+    )
+    from ._queries import (
+        json_schema as json_schema,
+    )
+    from ._queries import (
+        language as language,
+    )
+    from ._queries import (
+        languages as languages,
+    )
+    from ._queries import (
+        license_terms as license_terms,
+    )
+    from ._queries import (
+        model as model,
+    )
+    from ._queries import (
+        models as models,
+    )
+    from ._queries import (
+        require_card as require_card,
+    )
+    from ._queries import (
+        score as score,
+    )
+    from ._queries import (
+        scores as scores,
+    )
+    from ._queries import (
+        supports_language as supports_language,
+    )
+    from ._queries import (
+        to_model_index as to_model_index,
+    )
+    from ._scores import (
+        Comparison as Comparison,
+    )
+    from ._scores import (
+        Pivot as Pivot,
+    )
+    from ._scores import (
+        PivotRow as PivotRow,
+    )
+    from ._scores import (
+        ScoreDifference as ScoreDifference,
+    )
+    from ._scores import (
+        ScoreTable as ScoreTable,
+    )
+    from ._versions import (
+        SCHEMA_VERSION as SCHEMA_VERSION,
+    )
+    from .errors import (
+        AmbiguousQueryError as AmbiguousQueryError,
+    )
+    from .errors import (
+        ArgumentTypeError as ArgumentTypeError,
+    )
+    from .errors import (
+        CardVersionError as CardVersionError,
+    )
+    from .errors import (
+        ContextLengthExceededError as ContextLengthExceededError,
+    )
+    from .errors import (
+        DataIntegrityError as DataIntegrityError,
+    )
+    from .errors import (
+        InvalidArgumentError as InvalidArgumentError,
+    )
+    from .errors import (
+        InvalidCountryCodeError as InvalidCountryCodeError,
+    )
+    from .errors import (
+        InvalidLanguageTagError as InvalidLanguageTagError,
+    )
+    from .errors import (
+        InvalidVersionSpecError as InvalidVersionSpecError,
+    )
+    from .errors import (
+        LlamaCardsError as LlamaCardsError,
+    )
+    from .errors import (
+        NotInTableError as NotInTableError,
+    )
+    from .errors import (
+        SchemaVersionError as SchemaVersionError,
+    )
+    from .errors import (
+        UnknownBenchmarkError as UnknownBenchmarkError,
+    )
+    from .errors import (
+        UnknownDocumentError as UnknownDocumentError,
+    )
+    from .errors import (
+        UnknownModalityError as UnknownModalityError,
+    )
+    from .errors import (
+        UnknownModelError as UnknownModelError,
+    )
+    from .errors import (
+        UnsupportedLanguageError as UnsupportedLanguageError,
+    )
 
 
 def __getattr__(name: str) -> object:
-    module = _SUBMODULES.get(name)
+    module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
     value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
@@ -345,20 +430,3 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(ModuleType):
-    """The package module, guarding the public functions named like their submodules.
-
-    Importing a submodule binds it as an attribute of the package; ``card``, ``models``,
-    ``benchmarks`` and ``languages`` are public functions named like the submodules that
-    define them, and must stay the functions however the submodules get imported.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, ModuleType) and name in _SUBMODULES:
-            return  # the submodule stays reachable through sys.modules and imports
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

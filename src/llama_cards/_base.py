@@ -5,6 +5,8 @@ Private: the public names are re-exported from the package.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable
 from datetime import date
@@ -28,25 +30,63 @@ __all__ = ["FieldSource", "FrozenRecord", "Source", "YearMonth"]
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")
 
-REMEMBERED_ENTRIES = 1024
-"""How many answers a cache in front of a lookup keeps (it is fed by user input)."""
-REMEMBERED_KEY_LENGTH = 64
-"""The longest argument a cache keeps: long text is answered, not remembered."""
+ANSWER_CACHE_SIZE = 1024
+"""How many answers the cache in front of a lookup keeps (it is fed by user input)."""
+ANSWER_KEY_LENGTH = 64
+"""The longest argument a cache keeps: long text is answered, never remembered."""
 
 
-def remember(cache: dict[Any, _Answer], key: object, answer: _Answer) -> None:
-    """Keep ``answer`` for the next call with ``key``, while the cache stays small.
+def answer_cache(lookup: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """``lookup`` behind a least-recently-used cache of :data:`ANSWER_CACHE_SIZE` answers.
 
-    Warm lookups are one dict read keyed by the argument as given. Only short text keys
-    (every part short text or None, for a tuple of arguments) are kept, and at most
-    :data:`REMEMBERED_ENTRIES` of them, so a caller looping over user input cannot make the
-    cache grow in entries or bytes.
+    Only calls whose every argument is a short string or None are remembered, so a caller
+    looping over user input can make the cache neither grow nor hold long text; any other
+    call is answered by ``lookup`` directly, which says what is wrong with it. Errors are
+    never cached. When the cache is full, the answer used longest ago makes room, so new
+    questions keep being remembered.
     """
-    parts = key if type(key) is tuple else (key,)
-    if len(cache) < REMEMBERED_ENTRIES and all(
-        part is None or (type(part) is str and len(part) <= REMEMBERED_KEY_LENGTH) for part in parts
-    ):
-        cache[key] = answer
+    remembered = functools.lru_cache(maxsize=ANSWER_CACHE_SIZE)(lookup)
+
+    def answer(*key: object) -> _Answer:
+        for part in key:
+            if part is not None and (type(part) is not str or len(part) > ANSWER_KEY_LENGTH):
+                return lookup(*key)
+        return remembered(*key)
+
+    return answer
+
+
+# Names ignore case, spaces and punctuation ('_', '-', '.', '/', brackets): every spelling a
+# user types of one name meets one key, for models, benchmarks, tables and categories alike.
+_IGNORED = re.compile(r"[\W_]+")
+
+
+def name_key(name: str) -> str:
+    """The key of a name: ``"Llama-4 Scout"`` and ``"llama_4_scout"`` give ``"llama4scout"``."""
+    return _IGNORED.sub("", name).casefold()
+
+
+def count(value: object, name: str, unit: str = "tokens") -> int:
+    """A count of ``unit``: a non-negative int. Floats are ValueError, other types TypeError.
+
+    Shared by every argument that counts something (tokens, images, users), so each one
+    refuses the same inputs with the same kind of error.
+    """
+    if isinstance(value, bool):
+        raise ArgumentTypeError(f"{name} must be an integer number of {unit}, got bool {value!r}")
+    if isinstance(value, float):
+        raise InvalidArgumentError(
+            f"{name} must be a whole number of {unit}, got {value!r}; pass an int"
+        )
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]  # TypeError below
+    except TypeError:
+        raise ArgumentTypeError(
+            f"{name} must be an integer number of {unit}, got {type(value).__name__} {value!r}"
+        ) from None
+    if number < 0:
+        raise InvalidArgumentError(f"{name} must be zero or more {unit}, got {number}")
+    return number
 
 
 _Convert = Callable[[Any], Any]
@@ -76,6 +116,42 @@ class FrozenRecord(BaseModel):
     def __hash__(self) -> int:
         return hash((type(self), *self.__dict__.values()))
 
+    def source_of(self, field: str) -> tuple[Source, ...]:
+        """Where the value of ``field`` is printed: its ``field_sources`` entry where the
+        record has one, else the record's own ``source`` (or ``sources``).
+
+        A name that is not a field of the record raises
+        :class:`~llama_cards.InvalidArgumentError` naming the fields.
+
+        ```pycon
+        >>> import llama_cards
+        >>> scout = llama_cards.model("scout")
+        >>> [str(source) for source in scout.source_of("release_date")]
+        ['azure-card, Distribution channels (Model Release Date)', \
+'meta-model-card, Model Information (Model Release Date)']
+        >>> [str(source) for source in scout.source_of("context_length")]
+        ['azure-card, Technical specs (table, row Llama 4 Scout (17Bx16E))']
+
+        ```
+        """
+        fields = type(self).model_fields
+        if not isinstance(field, str):
+            raise ArgumentTypeError(
+                f"a field name must be a string such as 'release_date', got "
+                f"{type(field).__name__} {field!r}"
+            )
+        if field not in fields:
+            raise InvalidArgumentError(
+                f"{type(self).__name__} has no field {field!r}; its fields are {', '.join(fields)}"
+            )
+        for entry in getattr(self, "field_sources", ()):
+            if entry.field == field:
+                return tuple(entry.sources)
+        own = getattr(self, "source", None)
+        if isinstance(own, Source):
+            return (own,)
+        return tuple(getattr(self, "sources", ()))
+
     _trusted_plan: ClassVar[Union[tuple[tuple[str, _Convert], ...], None]] = None
 
     @classmethod
@@ -100,6 +176,12 @@ class FrozenRecord(BaseModel):
         }
         record = cls.model_construct(**values)
         return cast(_Record, record)
+
+
+def trusted_value(kind: type[FrozenRecord], field: str, value: Any) -> Any:
+    """The value of ``field`` of a ``kind`` record, built from trusted JSON (see
+    ``_from_trusted``), for a record whose fields are built one by one."""
+    return _converter(kind.model_fields[field].annotation)(value)
 
 
 def _identity(value: Any) -> Any:
@@ -314,28 +396,3 @@ class FieldSource(FrozenRecord):
     sources: tuple[Source, ...]
     """Every section that prints the field's value: the served card first, then any other
     document that states it too."""
-
-
-def _field_sources(
-    record: FrozenRecord, listed: tuple[FieldSource, ...], own: Source, field: object
-) -> tuple[Source, ...]:
-    """The sources ``listed`` for ``field`` of ``record``, else ``(own,)``; see ``source_of``."""
-    fields = type(record).model_fields
-    if not isinstance(field, str):
-        from .errors import ArgumentTypeError
-
-        raise ArgumentTypeError(
-            f"a field name must be a string such as 'release_date', got "
-            f"{type(field).__name__} {field!r}"
-        )
-    if field not in fields:
-        from .errors import InvalidArgumentError
-
-        known = ", ".join(fields)
-        raise InvalidArgumentError(
-            f"{type(record).__name__} has no field {field!r}; its fields are {known}"
-        )
-    for entry in listed:
-        if entry.field == field:
-            return entry.sources
-    return (own,)

@@ -34,6 +34,7 @@ __all__ = [
     "NotInTableError",
     "SchemaVersionError",
     "UnknownBenchmarkError",
+    "UnknownDocumentError",
     "UnknownModalityError",
     "UnknownModelError",
     "UnsupportedLanguageError",
@@ -153,3 +154,10 @@ class SchemaVersionError(LlamaCardsError, ValueError):
 
 class DataIntegrityError(LlamaCardsError, ValueError):
     """A shipped or supplied data file is damaged or does not match the schema."""
+
+
+class UnknownDocumentError(_UnknownNameError):
+    """No document of the card has the id that was asked for (see :attr:`Source.document`)."""
+
+    _kind = "document"
+    _matching = "ids are exact"

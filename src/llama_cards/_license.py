@@ -26,14 +26,11 @@ True
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Literal, Optional, Union, get_args
+from typing import Literal, Optional, Protocol, get_args
 
-from ._base import FieldSource, FrozenRecord, Source, _field_sources, remember
+from ._base import FieldSource, FrozenRecord, Source, count
+from ._models import Modality, Model, ModelId
 from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
-from .models import Modality, Model, ModelId, _count
-
-if TYPE_CHECKING:
-    from .card import Card
 
 __all__ = [
     "Countries",
@@ -55,8 +52,6 @@ __all__ = [
     "TermId",
     "UseAssessment",
     "UserThreshold",
-    "assess_use",
-    "license_terms",
 ]
 
 TermId = Literal[
@@ -253,22 +248,6 @@ class LicenseTerms(FrozenRecord):
     out_of_scope_uses: tuple[OutOfScopeUse, ...]
     """The uses the card calls out of scope."""
 
-    def source_of(self, field: str) -> tuple[Source, ...]:
-        """Where the value of ``field`` is given: its :attr:`field_sources` entry, or
-        ``(self.source,)`` (the licence's heading) when it has none.
-
-        A name that is not a field of :class:`LicenseTerms` raises
-        :class:`~llama_cards.InvalidArgumentError` naming the fields.
-
-        ```pycon
-        >>> import llama_cards
-        >>> [str(source) for source in llama_cards.license_terms().source_of("use_policy_url")]
-        ['meta-license, Section 1(b)(iv)', 'meta-use-policy, Introduction']
-
-        ```
-        """
-        return _field_sources(self, self.field_sources, self.source, field)
-
     def terms(self) -> tuple[LicenseTerm, ...]:
         """Every term, restrictions and exemptions first, then obligations, then the rest.
 
@@ -425,7 +404,30 @@ class UseAssessment(FrozenRecord):
 # ------------------------------------------------------------------- the check
 
 
-class _LicenseIndex:
+class LicenseRecords(Protocol):
+    """What the licence check reads of one card: its licence part, models and documents."""
+
+    @property
+    def license(self) -> LicenseTerms: ...
+    @property
+    def countries(self) -> Countries: ...
+    @property
+    def models(self) -> tuple[Model, ...]: ...
+    @property
+    def release_date(self) -> date: ...
+    @property
+    def documents(self) -> tuple[_Document, ...]: ...
+    def model(self, name: object) -> Model: ...
+
+
+class _Document(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+
+
+class LicenseIndex:
     """What :func:`assess_use` needs from one card, computed once and kept on the card."""
 
     __slots__ = (
@@ -433,11 +435,10 @@ class _LicenseIndex:
         "codes",
         "hints",
         "licensor_codes",
-        "model_names",
         "restricted",
     )
 
-    def __init__(self, card: Card) -> None:
+    def __init__(self, card: LicenseRecords) -> None:
         countries = card.countries
         terms = card.license
         # Every spelling of every assigned code (DE, De, dE, de): one dict lookup checks
@@ -461,18 +462,10 @@ class _LicenseIndex:
             code for group_id in terms.licensor.groups for code in countries.group(group_id).codes
         )
         self.hints = {hint.given: hint for hint in countries.hints}
-        self.model_names: dict[str, ModelId] = {}
         self.assessments: dict[tuple[str, Entity, bool, str, Optional[ModelId]], UseAssessment] = {}
 
 
-def _index(card: Card) -> _LicenseIndex:
-    index = card._license_index
-    if index is None:
-        index = card._license_index = _LicenseIndex(card)
-    return index
-
-
-def _country_error(index: _LicenseIndex, domicile: str) -> InvalidCountryCodeError:
+def _country_error(index: LicenseIndex, domicile: str) -> InvalidCountryCodeError:
     given = repr(domicile)
     examples = "e.g. 'US', 'DE' or 'JP', in any case"
     stripped = domicile.strip()
@@ -505,7 +498,7 @@ def _country_error(index: _LicenseIndex, domicile: str) -> InvalidCountryCodeErr
     )
 
 
-def _domicile(index: _LicenseIndex, domicile: object) -> str:
+def _domicile(index: LicenseIndex, domicile: object) -> str:
     if not isinstance(domicile, str):
         raise ArgumentTypeError(
             "domicile must be an ISO 3166-1 alpha-2 country code as a string, e.g. 'US', "
@@ -532,13 +525,13 @@ def _entity(entity: object) -> Entity:
     raise InvalidArgumentError(f"entity must be {known}, got {entity!r}{hint}")
 
 
-def _users(count: object) -> Optional[int]:
-    if count is None:
+def _users(given: object) -> Optional[int]:
+    if given is None:
         return None
-    return _count(count, "monthly_active_users", unit="users")
+    return count(given, "monthly_active_users", unit="users")
 
 
-def _model_id(card: Card, index: _LicenseIndex, model: object) -> Optional[ModelId]:
+def _model_id(card: LicenseRecords, index: LicenseIndex, model: object) -> Optional[ModelId]:
     if model is None:
         return None
     if isinstance(model, Model):
@@ -548,22 +541,18 @@ def _model_id(card: Card, index: _LicenseIndex, model: object) -> Optional[Model
             "model must be a model name such as 'scout', a Model, or None, "
             f"got {type(model).__name__} {model!r}"
         )
-    found = index.model_names.get(model)
-    if found is None:
-        found = card.model(model).id
-        remember(index.model_names, model, found)
-    return found
+    return card.model(model).id
 
 
-def _assess(
-    card: Card,
+def assess(
+    card: LicenseRecords,
+    index: LicenseIndex,
     domicile: object,
     entity: object,
     end_user: object,
     monthly_active_users: object,
     model: object,
 ) -> UseAssessment:
-    index = _index(card)
     code = _domicile(index, domicile)
     party = _entity(entity)
     if end_user is not True and end_user is not False:
@@ -596,8 +585,8 @@ def _names(models: tuple[Model, ...]) -> str:
 
 
 def _eu_finding(
-    card: Card,
-    index: _LicenseIndex,
+    card: LicenseRecords,
+    index: LicenseIndex,
     code: str,
     entity: Entity,
     end_user: bool,
@@ -668,7 +657,7 @@ def _eu_finding(
     )
 
 
-def _users_finding(card: Card, end_user: bool, band: str) -> Finding:
+def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
     rule = card.license.user_threshold
     limit = f"{rule.monthly_active_users:,}"
     month = f"the calendar month before the Llama 4 release date ({card.release_date})"
@@ -708,7 +697,7 @@ def _users_finding(card: Card, end_user: bool, band: str) -> Finding:
     )
 
 
-def _licensor_finding(card: Card, index: _LicenseIndex, code: str) -> tuple[str, Finding]:
+def _licensor_finding(card: LicenseRecords, index: LicenseIndex, code: str) -> tuple[str, Finding]:
     rule = card.license.licensor
     if code in index.licensor_codes:
         name, where = rule.inside, "in the EEA or Switzerland"
@@ -725,8 +714,8 @@ def _licensor_finding(card: Card, index: _LicenseIndex, code: str) -> tuple[str,
 
 
 def _build(
-    card: Card,
-    index: _LicenseIndex,
+    card: LicenseRecords,
+    index: LicenseIndex,
     code: str,
     entity: Entity,
     end_user: bool,
@@ -764,74 +753,3 @@ def _build(
         sources=sources,
         links=links,
     )
-
-
-# ------------------------------------------------------------------ public API
-
-
-def _current() -> Card:
-    from .card import card
-
-    return card()
-
-
-def license_terms() -> LicenseTerms:
-    """The licence and acceptable use policy terms of the newest card.
-
-    ```pycon
-    >>> license_terms().licensor.outside
-    'Meta Platforms, Inc.'
-
-    ```
-    """
-    return _current().license
-
-
-def assess_use(
-    *,
-    domicile: str,
-    entity: Entity = "company",
-    end_user: bool = False,
-    monthly_active_users: Optional[int] = None,
-    model: Union[str, Model, None] = None,
-) -> UseAssessment:
-    """Whether a party may use Llama 4 under the published terms, and why, clause by clause.
-
-    ``domicile`` is an ISO 3166-1 alpha-2 code in any case (``"de"``, ``"US"``): where an
-    individual is domiciled, or where a company has its principal place of business.
-    ``entity`` is ``"company"`` or ``"individual"``. ``end_user`` is True for a party that
-    only uses a product or service that builds Llama 4 in. ``monthly_active_users`` is the
-    count of the party's (and its affiliates') products and services in the calendar month
-    before the Llama 4 release date, ``None`` when unknown. ``model`` narrows the check to
-    one model (any name :func:`~llama_cards.model` takes); ``None`` checks every model of the
-    card.
-
-    A malformed or unassigned country code raises :class:`~llama_cards.InvalidCountryCodeError`
-    (a ``ValueError``) naming what was given and what would work; another entity or a
-    negative user count raises :class:`~llama_cards.InvalidArgumentError`; an argument of the
-    wrong type (a ``bool`` user count included) raises :class:`~llama_cards.ArgumentTypeError`;
-    an unknown model raises :class:`~llama_cards.UnknownModelError`.
-
-    The answer is guidance read from the published terms, not legal advice.
-
-    ```pycon
-    >>> print(assess_use(domicile="us", monthly_active_users=800_000_000))
-    not permitted (Guidance read from the published Llama 4 licence and acceptable use policy; \
-not legal advice.)
-      ok     Section 1(a): US is not in the European Union, so the EU restriction on Llama 4 \
-Scout and Llama 4 Maverick does not apply.
-      blocks Section 2: More than 700,000,000 monthly active users in the calendar month before \
-the Llama 4 release date (2025-04-05): no rights under the licence until Meta grants them; \
-request a licence from Meta, which may refuse it.
-      ok     Definitions ("Meta"): Meta Platforms, Inc. is the licensor for US (outside the EEA \
-and Switzerland).
-    >>> assess_use(domicile="UK")
-    Traceback (most recent call last):
-    ...
-    llama_cards.errors.InvalidCountryCodeError: 'UK' is not an assigned ISO 3166-1 alpha-2 \
-country code: ISO 3166-1 only reserves UK at the United Kingdom's request; its assigned code is \
-GB; use 'GB'
-
-    ```
-    """
-    return _assess(_current(), domicile, entity, end_user, monthly_active_users, model)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Generic, Optional, TypeVar, Union
 
 from packaging.version import InvalidVersion, Version
 from pydantic import (
@@ -29,59 +29,50 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
+from pydantic_core import from_json as parse_json
 
-from . import _data
 from ._base import (
     FieldSource,
     FrozenRecord,
     Source,
     YearMonth,
-    _field_sources,
+    count,
     text_type_schema,
+    trusted_value,
 )
-from ._data import SCHEMA_VERSION
-from .benchmarks import (
+from ._benchmarks import (
     Benchmark,
+    BenchmarkIndex,
     BenchmarkTable,
     ComparisonModel,
     MissingReason,
     Score,
-    _BenchmarkIndex,
 )
-from .errors import (
-    ArgumentTypeError,
-    CardVersionError,
-    DataIntegrityError,
-    InvalidVersionSpecError,
-    SchemaVersionError,
-)
-from .languages import (
+from ._languages import (
     ImageTesting,
     Language,
     LanguageCoverage,
-    _card_language,
-    _card_supports,
-    _LanguageIndex,
+    LanguageIndex,
+    find_language,
+    is_supported,
 )
-from .license import Countries, Entity, LicenseTerms, UseAssessment, _assess, _LicenseIndex
-from .models import (
-    Model,
-    Training,
-    _find_model,
-    _modality,
-    _name_index,
-    _shipped_models,
+from ._license import Countries, Entity, LicenseIndex, LicenseTerms, UseAssessment, assess
+from ._models import Model, NameIndex, Training, modality_of, model_index
+from ._versions import SCHEMA_VERSION
+from .errors import (
+    ArgumentTypeError,
+    DataIntegrityError,
+    SchemaVersionError,
+    UnknownDocumentError,
 )
 
 __all__ = [
-    "SCHEMA_VERSION",
+    "PARTS",
     "Card",
+    "CardParts",
     "CatalogueSpecifications",
     "Document",
-    "card",
-    "cards",
-    "json_schema",
-    "require_card",
+    "check_schema_version",
 ]
 
 
@@ -214,12 +205,8 @@ class Card(FrozenRecord):
     scores: tuple[Score, ...]
     """Every cell of both benchmark tables, row by row, in the card's column order."""
 
-    _benchmark_lookup: Optional[_BenchmarkIndex] = PrivateAttr(default=None)
-
-    def _benchmark_index(self) -> _BenchmarkIndex:
-        if self._benchmark_lookup is None:
-            self._benchmark_lookup = _BenchmarkIndex(self)
-        return self._benchmark_lookup
+    def _benchmark_index(self) -> BenchmarkIndex:
+        return self._card_parts().benchmark_index
 
     def benchmark(self, name: str, *, table: Optional[str] = None) -> Benchmark:
         """The benchmark row of this card named ``name``; see :func:`llama_cards.benchmark`."""
@@ -244,15 +231,13 @@ class Card(FrozenRecord):
     image_testing: ImageTesting
     """How many input images image understanding was tested with."""
 
-    _language_index: Optional[_LanguageIndex] = PrivateAttr(default=None)
-
     def language(self, tag: str) -> Language:
         """The language of this card that ``tag`` names (see :func:`llama_cards.language`)."""
-        return _card_language(self, tag)
+        return self._card_parts().language(tag)
 
     def supports_language(self, tag: str) -> bool:
         """Whether this card supports ``tag`` (see :func:`llama_cards.supports_language`)."""
-        return _card_supports(self, tag)
+        return self._card_parts().supports_language(tag)
 
     # --- licence: fields of the licence and acceptable use policy go here ---
     license: LicenseTerms
@@ -260,8 +245,6 @@ class Card(FrozenRecord):
     countries: Countries
     """The country code lists the licence check uses (assigned ISO 3166-1 codes, the EU, the
     EEA outside the EU, Switzerland), each with its source and the date it was checked."""
-
-    _license_index: Optional[_LicenseIndex] = PrivateAttr(default=None)
 
     def assess_use(
         self,
@@ -273,30 +256,22 @@ class Card(FrozenRecord):
         model: Union[str, Model, None] = None,
     ) -> UseAssessment:
         """Whether a use is permitted under this card's licence terms (see
-        :func:`llama_cards.assess_use`); answers are cached on the card."""
-        return _assess(self, domicile, entity, end_user, monthly_active_users, model)
+        :func:`llama_cards.assess_use`)."""
+        return self._card_parts().assess_use(
+            domicile, entity, end_user, monthly_active_users, model
+        )
 
     _fingerprint: Optional[str] = PrivateAttr(default=None)
-    _model_index: Optional[dict[str, Model]] = PrivateAttr(default=None)
+    _parts: Optional[CardParts] = PrivateAttr(default=None)
 
-    # --------------------------------------------------------------- provenance
-
-    def source_of(self, field: str) -> tuple[Source, ...]:
-        """Where the value of ``field`` is printed: its :attr:`field_sources` entry, or
-        ``(self.source,)`` (the whole card) when it has none.
-
-        Records held by the card (models, benchmarks, languages, the licence) carry their
-        own sources. A name that is not a field of :class:`Card` raises
-        :class:`~llama_cards.InvalidArgumentError` naming the fields.
-
-        ```pycon
-        >>> import llama_cards
-        >>> [str(source) for source in llama_cards.card().source_of("updated")]
-        ['azure-card, Model Specifications (Last Updated)']
-
-        ```
-        """
-        return _field_sources(self, self.field_sources, self.source, field)
+    def _card_parts(self) -> CardParts:
+        """The indexes over this card's records, built on first need."""
+        parts = self._parts
+        if parts is None:
+            parts = self._parts = CardParts.of_card(self)
+            for entry in self.models:
+                entry._join(parts)
+        return parts
 
     # ----------------------------------------------------------------- identity
 
@@ -351,6 +326,7 @@ class Card(FrozenRecord):
                     f"a score names the model {given.model!r}, which is not a column of the "
                     f"{given.table} table"
                 )
+        self._card_parts()  # its models answer from this card
         return self
 
     # Copies (model_copy, copy.copy, copy.deepcopy) must not inherit the caches built from
@@ -376,14 +352,9 @@ class Card(FrozenRecord):
 
     # ------------------------------------------------------------------- models
 
-    def _index(self) -> dict[str, Model]:
-        if self._model_index is None:
-            self._model_index = _name_index(self.models)
-        return self._model_index
-
-    def model(self, name: str) -> Model:
+    def model(self, name: Union[str, Model]) -> Model:
         """The model of this card answering to ``name`` (see :func:`llama_cards.model`)."""
-        return _find_model(self._index(), self.models, name)
+        return self._card_parts().model(name)
 
     def find_models(
         self,
@@ -399,12 +370,10 @@ class Card(FrozenRecord):
         """
         found = self.models
         if min_context is not None:
-            from .models import _count
-
-            needed = _count(min_context, "min_context")
+            needed = count(min_context, "min_context")
             found = tuple(m for m in found if m.context_length >= needed)
         if input_modality is not None:
-            wanted = _modality(input_modality)
+            wanted = modality_of(input_modality)
             found = tuple(m for m in found if wanted in m.input_modalities)
         if language is not None and not self.supports_language(language):
             found = ()
@@ -430,10 +399,10 @@ class Card(FrozenRecord):
         # Parsed once here for its schema_version, which must be checked before validation
         # (a card of another schema major would otherwise fail with misleading errors).
         try:
-            raw = _data.parse_json(data)
+            raw = parse_json(data)
         except (ValueError, RecursionError) as error:
             raise DataIntegrityError(f"card JSON is not valid JSON: {error}") from error
-        _check_schema_version(raw, "card JSON")
+        check_schema_version(raw, "card JSON")
         try:
             return cls.model_validate(raw)
         except ValidationError as error:
@@ -442,7 +411,7 @@ class Card(FrozenRecord):
             ) from error
 
 
-def _check_schema_version(raw: object, where: str) -> None:
+def check_schema_version(raw: object, where: str) -> None:
     found = raw.get("schema_version") if isinstance(raw, dict) else None
     if not isinstance(found, str):
         raise SchemaVersionError(
@@ -455,120 +424,218 @@ def _check_schema_version(raw: object, where: str) -> None:
         )
 
 
-# -------------------------------------------------------------------- loading
+# ---------------------------------------------------------------------- parts
 
-_lock = threading.Lock()
-_loaded: dict[Version, Card] = {}
-_shipped: Optional[dict[Version, str]] = None
-_newest: Optional[Card] = None
+PARTS: dict[str, tuple[str, ...]] = {
+    "card": (
+        "schema_version",
+        "version",
+        "title",
+        "catalogue",
+        "provider",
+        "model_developer",
+        "updated",
+        "release_date",
+        "deployment_options",
+        "license_name",
+        "source",
+        "field_sources",
+        "documents",
+        "training_total",
+        "training_hardware",
+        "catalogue_specifications",
+    ),
+    "models": ("models",),
+    "benchmarks": (
+        "benchmark_tables",
+        "comparison_models",
+        "missing_reasons",
+        "benchmarks",
+        "scores",
+    ),
+    "languages": ("languages", "language_coverage", "image_testing"),
+    "license": ("license", "countries"),
+}
+"""The parts of a card, each a data file of its own, and the :class:`Card` fields each holds.
+
+A query reads, checks and builds only the parts it needs: a first ``model()`` reads the
+models part alone, however many scores the benchmarks part holds."""
+
+_PART_OF = {field: part for part, fields in PARTS.items() for field in fields}
+
+_Built = TypeVar("_Built")
+_MISSING: Any = object()
 
 
-def _shipped_files() -> dict[Version, str]:
-    """Shipped versions, oldest first, each with the version string of its data file."""
-    global _shipped
-    if _shipped is None:
-        _shipped = {Version(version): version for version in _data.SHIPPED_SHA256}
-    return _shipped
+class _Field(Generic[_Built]):
+    """A :class:`Card` field as a :class:`CardParts` attribute, built on first read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, parts: CardParts, kind: Optional[type] = None) -> _Built:
+        value: _Built = parts._built.get(self.name, _MISSING)
+        if value is _MISSING:
+            value = parts._build(self.name, lambda: parts._make_field(self.name))
+        return value
 
 
-def _validate(raw: bytes, name: str) -> Card:
-    try:
-        return Card.model_validate_json(raw)
-    except ValidationError as error:
-        raise DataIntegrityError(
-            f"the data file {name} does not match the card schema; the install is damaged, "
-            f"reinstall llama-cards: {error}"
-        ) from error
+class _Index(Generic[_Built]):
+    """An index over a card's records, built on first use from what it needs, and kept."""
+
+    def __init__(self, make: Callable[[CardParts], _Built]) -> None:
+        self.make = make
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, parts: CardParts, kind: Optional[type] = None) -> _Built:
+        value: _Built = parts._built.get(self.name, _MISSING)
+        if value is _MISSING:
+            value = parts._build(self.name, lambda: self.make(parts))
+        return value
 
 
-def _load(version: Version) -> Card:
-    name = _shipped_files()[version]
-    # The model records are shared with models.model(), which may have built them first.
-    return _data.build_once(
-        _loaded,
-        version,
-        _lock,
-        lambda: Card._from_trusted(_data.raw_card(name), models=_shipped_models(name)),
+class CardParts:
+    """One card's records and the indexes over them, each built once, on first need.
+
+    The one place that holds what was built for a card. A shipped card's parts are read
+    through ``read`` (the loader: bytes read, checked against their pinned sha256 and
+    parsed, once per part) and built as records only when a query first needs them; a card
+    of one's own (:meth:`Card.from_json`) gives its records as they are. Builds happen under
+    one lock, so threads that ask at the same moment share one build.
+    """
+
+    __slots__ = ("_built", "_card", "_lock", "_read", "_rebuild")
+
+    def __init__(
+        self,
+        read: Optional[Callable[[str], dict[str, Any]]] = None,
+        *,
+        card: Optional[Card] = None,
+        rebuild: Optional[tuple[Callable[..., CardParts], tuple[object, ...]]] = None,
+    ) -> None:
+        self._read = read
+        self._card = card
+        self._rebuild = rebuild
+        self._built: dict[str, Any] = {}
+        # Re-entrant: building an index builds the parts it reads.
+        self._lock = threading.RLock()
+
+    @classmethod
+    def of_card(cls, card: Card) -> CardParts:
+        """The parts of a card that is already built (one read from JSON)."""
+        return cls(card=card)
+
+    # Shared, never copied: a copy would build everything again. A shipped card's parts are
+    # pickled as the loader call that gives them back; any other card's as the card.
+    def __reduce__(self) -> tuple[Callable[..., CardParts], tuple[object, ...]]:
+        if self._rebuild is not None:
+            return self._rebuild
+        return (CardParts.of_card, (self._card,))
+
+    def __copy__(self) -> CardParts:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> CardParts:
+        return self
+
+    def _build(self, name: str, make: Callable[[], _Built]) -> _Built:
+        with self._lock:
+            value: _Built = self._built.get(name, _MISSING)
+            if value is _MISSING:
+                value = self._built[name] = make()
+        return value
+
+    def _make_field(self, name: str) -> Any:
+        if self._card is not None:
+            return getattr(self._card, name)
+        part = _PART_OF[name]
+        raw = self._built.get(f"part {part}")
+        if raw is None:
+            assert self._read is not None  # parts without a card are read
+            raw = self._build(f"part {part}", lambda: self._read(part))  # type: ignore[misc]
+        if name == "models":
+            return tuple(Model._in_card(entry, self) for entry in raw["models"])
+        return trusted_value(Card, name, raw[name])
+
+    # --- the card's fields, by part
+
+    schema_version: _Field[str] = _Field()
+    version: _Field[Version] = _Field()
+    release_date: _Field[date] = _Field()
+    documents: _Field[tuple[Document, ...]] = _Field()
+    models: _Field[tuple[Model, ...]] = _Field()
+    benchmark_tables: _Field[tuple[BenchmarkTable, ...]] = _Field()
+    comparison_models: _Field[tuple[ComparisonModel, ...]] = _Field()
+    missing_reasons: _Field[tuple[MissingReason, ...]] = _Field()
+    benchmarks: _Field[tuple[Benchmark, ...]] = _Field()
+    scores: _Field[tuple[Score, ...]] = _Field()
+    languages: _Field[tuple[Language, ...]] = _Field()
+    language_coverage: _Field[LanguageCoverage] = _Field()
+    image_testing: _Field[ImageTesting] = _Field()
+    license: _Field[LicenseTerms] = _Field()
+    countries: _Field[Countries] = _Field()
+
+    # --- indexes
+
+    model_index: _Index[NameIndex[Model]] = _Index(lambda parts: model_index(parts.models))
+    benchmark_index: _Index[BenchmarkIndex] = _Index(BenchmarkIndex)
+    language_index: _Index[LanguageIndex] = _Index(
+        lambda parts: LanguageIndex(parts.languages, parts.language_coverage)
+    )
+    license_index: _Index[LicenseIndex] = _Index(LicenseIndex)
+    document_index: _Index[dict[str, Document]] = _Index(
+        lambda parts: {document.id: document for document in parts.documents}
     )
 
+    # --- the whole card
 
-def _parse_version(version: object) -> Version:
-    if isinstance(version, Version):
-        return version
-    if not isinstance(version, str):
-        raise ArgumentTypeError(
-            f"a card version must be a string such as '4', got {type(version).__name__}"
+    def card(self) -> Card:
+        """The card with every part built."""
+        if self._card is not None:
+            return self._card
+        return self._build("card", self._whole_card)
+
+    def _whole_card(self) -> Card:
+        whole = Card.model_construct(**{name: self._field(name) for name in Card.model_fields})
+        whole._parts = self
+        return whole
+
+    def _field(self, name: str) -> Any:
+        value = self._built.get(name, _MISSING)
+        if value is _MISSING:
+            value = self._build(name, lambda: self._make_field(name))
+        return value
+
+    # --- queries over one card
+
+    def model(self, name: object) -> Model:
+        """The model ``name`` names, a :class:`Model` of this card taken as its id."""
+        if isinstance(name, Model):
+            name = name.id
+        return self.model_index.find(name)
+
+    def language(self, tag: object) -> Language:
+        return find_language(self.language_index, tag)
+
+    def supports_language(self, tag: object) -> bool:
+        return is_supported(self.language_index, tag)
+
+    def document(self, document_id: object) -> Document:
+        found = self.document_index.get(document_id) if isinstance(document_id, str) else None
+        if found is None:
+            raise UnknownDocumentError(document_id, [], list(self.document_index))
+        return found
+
+    def assess_use(
+        self,
+        domicile: object,
+        entity: object,
+        end_user: object,
+        monthly_active_users: object,
+        model: object,
+    ) -> UseAssessment:
+        return assess(
+            self, self.license_index, domicile, entity, end_user, monthly_active_users, model
         )
-    try:
-        return Version(version)
-    except InvalidVersion as error:
-        raise InvalidVersionSpecError(
-            f"{version!r} is not a PEP 440 version; shipped card versions are {_shipped_names()}"
-        ) from error
-
-
-def _shipped_names() -> str:
-    return ", ".join(repr(str(v)) for v in _shipped_files())
-
-
-def card(version: Optional[str] = None) -> Card:
-    """The shipped card of ``version`` (a PEP 440 version such as ``"4"``), newest when None.
-
-    An unknown version raises :class:`~llama_cards.CardVersionError` naming the shipped ones.
-    """
-    global _newest
-    if version is None:
-        if _newest is None:
-            _newest = _load(Version(_data.newest_version()))
-        return _newest
-    wanted = _parse_version(version)
-    if wanted not in _shipped_files():
-        raise CardVersionError(
-            f"no shipped card has version {version!r}; shipped versions are {_shipped_names()}"
-        )
-    return _load(wanted)
-
-
-def cards() -> tuple[Card, ...]:
-    """Every shipped card revision, oldest first."""
-    return tuple(_load(v) for v in _shipped_files())
-
-
-def require_card(spec: str) -> Card:
-    """The newest shipped card whose version satisfies the PEP 440 specifier set ``spec``.
-
-    ```pycon
-    >>> str(require_card("~=4.0").version)
-    '4'
-    >>> require_card(">=5")
-    Traceback (most recent call last):
-    ...
-    llama_cards.errors.CardVersionError: no shipped card satisfies '>=5'; shipped versions \
-are '4'; upgrade llama-cards for newer cards
-
-    ```
-    """
-    if not isinstance(spec, str):
-        raise ArgumentTypeError(
-            f"a version specifier must be a string such as '>=4', got {type(spec).__name__}"
-        )
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
-    try:
-        specifiers = SpecifierSet(spec)
-    except InvalidSpecifier as error:
-        raise InvalidVersionSpecError(
-            f"{spec!r} is not a PEP 440 version specifier; write e.g. '>=4' or '==4.*'"
-        ) from error
-    matching = [v for v in _shipped_files() if specifiers.contains(v, prereleases=True)]
-    if not matching:
-        raise CardVersionError(
-            f"no shipped card satisfies {spec!r}; shipped versions are {_shipped_names()}; "
-            "upgrade llama-cards for newer cards"
-        )
-    return _load(matching[-1])
-
-
-def json_schema() -> dict[str, object]:
-    """The JSON Schema of :class:`Card`, as pydantic writes it."""
-    return Card.model_json_schema()

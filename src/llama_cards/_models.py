@@ -15,26 +15,20 @@ True
 
 from __future__ import annotations
 
-import operator
-import re
-import threading
-from collections.abc import Callable
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Literal, Optional, get_args
+from typing import Any, Generic, Literal, Optional, Protocol, TypeVar, get_args
 
-from . import _data
-from ._base import FieldSource, FrozenRecord, Source, YearMonth, _field_sources, remember
+from pydantic import PrivateAttr
+
+from ._base import FieldSource, FrozenRecord, Source, YearMonth, count, name_key
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
     DataIntegrityError,
-    InvalidArgumentError,
     UnknownModalityError,
     UnknownModelError,
 )
-
-if TYPE_CHECKING:
-    from .card import Card
 
 __all__ = [
     "AlternativePrinting",
@@ -47,9 +41,6 @@ __all__ = [
     "Quantization",
     "Training",
     "Variant",
-    "find_models",
-    "model",
-    "models",
 ]
 
 ModelId = Literal["llama-4-scout", "llama-4-maverick"]
@@ -65,6 +56,14 @@ Variant = Literal["pretrained", "instruct"]
 """Whether a checkpoint is the pretrained or the instruction-tuned model."""
 
 MODALITIES: tuple[str, ...] = get_args(Modality)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasId)
 
 
 class Quantity(FrozenRecord):
@@ -142,30 +141,7 @@ class AlternativePrinting(FrozenRecord):
     """Where the other printing is."""
 
 
-def _count(value: object, name: str, unit: str = "tokens") -> int:
-    """A count of ``unit``: a non-negative int. Floats are ValueError, other types TypeError.
-
-    Shared by every argument that counts something (tokens, images, users), so each one
-    refuses the same inputs with the same kind of error.
-    """
-    if isinstance(value, bool):
-        raise ArgumentTypeError(f"{name} must be an integer number of {unit}, got bool {value!r}")
-    if isinstance(value, float):
-        raise InvalidArgumentError(
-            f"{name} must be a whole number of {unit}, got {value!r}; pass an int"
-        )
-    try:
-        count = operator.index(value)  # type: ignore[arg-type]  # checked: TypeError below
-    except TypeError:
-        raise ArgumentTypeError(
-            f"{name} must be an integer number of {unit}, got {type(value).__name__} {value!r}"
-        ) from None
-    if count < 0:
-        raise InvalidArgumentError(f"{name} must be zero or more {unit}, got {count}")
-    return count
-
-
-def _modality(value: object) -> str:
+def modality_of(value: object) -> str:
     if value in MODALITIES:
         return str(value)
     if isinstance(value, str) and value.strip().lower() in MODALITIES:
@@ -227,26 +203,6 @@ class Model(FrozenRecord):
     """The fields printed somewhere other than :attr:`source` (the release date, the
     short name), each with every section that prints it; see :meth:`source_of`."""
 
-    def source_of(self, field: str) -> tuple[Source, ...]:
-        """Where the value of ``field`` is printed: its :attr:`field_sources` entry, or
-        ``(self.source,)`` when it has none.
-
-        A name that is not a field of :class:`Model` raises
-        :class:`~llama_cards.InvalidArgumentError` naming the fields.
-
-        ```pycon
-        >>> import llama_cards
-        >>> scout = llama_cards.model("scout")
-        >>> [str(source) for source in scout.source_of("release_date")]
-        ['azure-card, Distribution channels (Model Release Date)', \
-'meta-model-card, Model Information (Model Release Date)']
-        >>> [str(source) for source in scout.source_of("context_length")]
-        ['azure-card, Technical specs (table, row Llama 4 Scout (17Bx16E))']
-
-        ```
-        """
-        return _field_sources(self, self.field_sources, self.source, field)
-
     def fits_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> bool:
         """Whether ``prompt_tokens + max_new_tokens`` fits in the context window.
 
@@ -263,9 +219,7 @@ class Model(FrozenRecord):
 
         ```
         """
-        requested = _count(prompt_tokens, "prompt_tokens") + _count(
-            max_new_tokens, "max_new_tokens"
-        )
+        requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
         return requested <= self.context_length
 
     def check_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> None:
@@ -283,9 +237,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
         ```
         """
-        requested = _count(prompt_tokens, "prompt_tokens") + _count(
-            max_new_tokens, "max_new_tokens"
-        )
+        requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
         if requested > self.context_length:
             raise ContextLengthExceededError(self.name, self.context_length, requested)
 
@@ -299,7 +251,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
         ```
         """
-        return _modality(modality) in self.input_modalities
+        return modality_of(modality) in self.input_modalities
 
     def produces(self, modality: str) -> bool:
         """Whether the model outputs ``modality`` (``"text"``, ``"image"`` or ``"code"``).
@@ -311,7 +263,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
         ```
         """
-        return _modality(modality) in self.output_modalities
+        return modality_of(modality) in self.output_modalities
 
     def supports_language(self, tag: str) -> bool:
         """Whether the model supports the language ``tag`` names (BCP 47, ISO 639, a name).
@@ -326,36 +278,43 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
         ```
         """
-        # A function-level import costs more than the warm lookup's whole budget, and a
-        # module-level one would build the language records on every cold start: look the
-        # function up once and keep it.
-        check = _language_check or _load_language_check()
-        return check(tag)
+        owner = self._card
+        if owner is None:
+            raise DataIntegrityError(
+                f"this {self.name} record was built outside a card, so there is no card whose "
+                "languages it could check; use llama_cards.supports_language(tag), or "
+                "card.supports_language(tag) for a card of your own"
+            )
+        return owner.supports_language(tag)
+
+    # The card the record belongs to, which answers what the card states for all of its
+    # models (the supported languages). Not a field: not part of the record's value.
+    _card: Optional[_CardFacts] = PrivateAttr(default=None)
+
+    @classmethod
+    def _in_card(cls, data: dict[str, Any], card: _CardFacts) -> Model:
+        """A record of the trusted shipped data (see ``_from_trusted``), owned by ``card``."""
+        record = cls._from_trusted(data)
+        record._card = card
+        return record
+
+    def _join(self, card: _CardFacts) -> None:
+        """Make ``card`` the owner of this record, unless it has one (a card built from
+        records of another, a copy with one field changed, keeps their owners)."""
+        if self._card is None:
+            self._card = card
 
 
-_language_check: Optional[Callable[[str], bool]] = None
+class _CardFacts(Protocol):
+    """What a model asks of the card it belongs to."""
 
-
-def _load_language_check() -> Callable[[str], bool]:
-    global _language_check
-    from .languages import supports_language
-
-    _language_check = supports_language
-    return supports_language
+    def supports_language(self, tag: str) -> bool: ...
 
 
 # ----------------------------------------------------------------------------- names
 
-# Names ignore case, spaces and punctuation ('_', '-', '.', '/', brackets): every spelling a
-# user types of the same name meets one key, for model() and the benchmark queries alike.
-_IGNORED = re.compile(r"[\W_]+")
 
-
-def _normalise_name(name: str) -> str:
-    return _IGNORED.sub("", name).casefold()
-
-
-def _model_names(entry: Model) -> list[str]:
+def model_names(entry: Model) -> list[str]:
     """Every name a model answers to: id, names, aliases, repositories with and without owner."""
     names = [entry.id, entry.name, entry.short_name, *entry.aliases]
     for repo in entry.huggingface_repos:
@@ -363,126 +322,66 @@ def _model_names(entry: Model) -> list[str]:
     return names
 
 
-def _name_index(entries: tuple[Model, ...]) -> dict[str, Model]:
-    """Every name of every model (ids, names, aliases, repositories), normalised."""
-    index: dict[str, Model] = {}
-    for entry in entries:
-        for name in _model_names(entry):
-            key = _normalise_name(name)
-            if index.setdefault(key, entry) is not entry:
-                raise DataIntegrityError(
-                    f"the name {name!r} is given to two models, {index[key].id!r} and {entry.id!r}"
-                )
-    return index
+class NameIndex(Generic[_Named]):
+    """Every name of a set of records, each normalised by :func:`name_key`, to its record.
 
+    The one index behind every lookup by model name: a name as given, or in lower case, is
+    one dict read; any other spelling is normalised first. Two records claiming one name is
+    damaged data.
+    """
 
-def _find_model(index: dict[str, Model], entries: tuple[Model, ...], name: object) -> Model:
-    """The model ``name`` names in ``index``, or an error naming the closest ones."""
-    if not isinstance(name, str):
-        raise ArgumentTypeError(
-            f"a model name must be a string, got {type(name).__name__} {name!r}"
-        )
-    key = _normalise_name(name)
-    found = index.get(key)
-    if found is not None:
+    __slots__ = ("by_key", "by_spelling", "entries", "ids")
+
+    def __init__(self, named: Iterable[tuple[_Named, Iterable[str]]]) -> None:
+        self.by_key: dict[str, _Named] = {}
+        self.by_spelling: dict[str, _Named] = {}
+        entries: list[_Named] = []
+        for entry, names in named:
+            entries.append(entry)
+            for name in names:
+                key = name_key(name)
+                if self.by_key.setdefault(key, entry) is not entry:
+                    raise DataIntegrityError(
+                        f"the name {name!r} is given to two models, "
+                        f"{self.by_key[key].id!r} and {entry.id!r}"
+                    )
+                self.by_spelling.setdefault(name, entry)
+                self.by_spelling.setdefault(name.lower(), entry)
+        self.entries = tuple(entries)
+        self.ids = tuple(entry.id for entry in entries)
+
+    def get(self, name: str) -> Optional[_Named]:
+        """The record ``name`` names, or None."""
+        found = self.by_spelling.get(name)
+        if found is None:
+            found = self.by_spelling.get(name.lower())
+            if found is None:
+                found = self.by_key.get(name_key(name))
         return found
-    import difflib
 
-    near = difflib.get_close_matches(key, list(index), n=3, cutoff=0.5)
-    closest = list(dict.fromkeys(index[k].id for k in near))
-    raise UnknownModelError(name, closest, [m.id for m in entries])
+    def find(self, name: object, what: str = "a model name") -> _Named:
+        """The record ``name`` names, or :class:`UnknownModelError` naming the closest."""
+        if not isinstance(name, str):
+            raise ArgumentTypeError(f"{what} must be a string, got {type(name).__name__} {name!r}")
+        found = self.get(name)
+        if found is not None:
+            return found
+        raise UnknownModelError(name, self.closest(name), self.ids)
 
+    def closest(self, name: str) -> list[str]:
+        """The ids of the records with names nearest to ``name``, best first."""
+        import difflib
 
-# --------------------------------------------------------------------------- loading
-
-_lock = threading.Lock()
-_shipped: dict[str, tuple[Model, ...]] = {}
-_newest: Optional[tuple[tuple[Model, ...], dict[str, Model]]] = None
-
-
-def _shipped_models(version: str) -> tuple[Model, ...]:
-    """The model records of a shipped card version, built once and shared with its Card."""
-    return _data.build_once(
-        _shipped,
-        version,
-        _lock,
-        lambda: tuple(Model._from_trusted(entry) for entry in _data.raw_card(version)["models"]),
-    )
+        key = name_key(name)[:_LONGEST_SUGGESTED]
+        near = difflib.get_close_matches(key, list(self.by_key), n=4, cutoff=0.5)
+        if len(key) >= 3:
+            near += [known for known in self.by_key if known.startswith(key)]
+        return list(dict.fromkeys(self.by_key[k].id for k in near))
 
 
-def _newest_models() -> tuple[tuple[Model, ...], dict[str, Model]]:
-    """The newest card's models and their name index, without building the rest of the card."""
-    global _newest
-    if _newest is None:
-        entries = _shipped_models(_data.newest_version())
-        _newest = (entries, _name_index(entries))
-    return _newest
+_LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
 
 
-def _current() -> Card:
-    from .card import card
-
-    return card()
-
-
-_RESOLVED: dict[object, Model] = {}
-
-
-def model(name: str) -> Model:
-    """The model of the newest card answering to ``name``.
-
-    ``name`` may be the id (``"llama-4-scout"``), a short name (``"scout"``), the card's
-    name (``"Llama 4 Scout (17Bx16E)"``), a catalogue name
-    (``"Llama-4-Scout-17B-16E-Instruct"``) or a Hugging Face repository id, in any case,
-    with any spaces or punctuation. An unknown name raises
-    :class:`~llama_cards.UnknownModelError` naming the closest known names.
-
-    ```pycon
-    >>> model("Llama_4_SCOUT").id
-    'llama-4-scout'
-
-    ```
-    """
-    try:
-        return _RESOLVED[name]
-    except (KeyError, TypeError):
-        pass
-    entries, index = _newest_models()
-    found = _find_model(index, entries, name)
-    remember(_RESOLVED, name, found)
-    return found
-
-
-def models() -> tuple[Model, ...]:
-    """Every model of the newest card, in the card's order (Scout, then Maverick).
-
-    ```pycon
-    >>> [m.id for m in models()]
-    ['llama-4-scout', 'llama-4-maverick']
-
-    ```
-    """
-    return _newest_models()[0]
-
-
-def find_models(
-    *,
-    min_context: Optional[int] = None,
-    input_modality: Optional[str] = None,
-    language: Optional[str] = None,
-) -> tuple[Model, ...]:
-    """The models of the newest card that meet every condition given.
-
-    ```pycon
-    >>> [m.id for m in find_models(min_context=2_000_000)]
-    ['llama-4-scout']
-    >>> [m.id for m in find_models(input_modality="image")]
-    ['llama-4-scout', 'llama-4-maverick']
-    >>> [m.id for m in find_models(language="hi-IN")], find_models(language="ko")
-    (['llama-4-scout', 'llama-4-maverick'], ())
-
-    ```
-    """
-    return _current().find_models(
-        min_context=min_context, input_modality=input_modality, language=language
-    )
+def model_index(entries: Iterable[Model]) -> NameIndex[Model]:
+    """The name index of the Llama 4 models."""
+    return NameIndex((entry, model_names(entry)) for entry in entries)

@@ -67,41 +67,25 @@ first use, so importing the package does not load the data.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
-from ._base import FrozenRecord, Source, remember
+from ._base import FrozenRecord, Source
 from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
+    DataIntegrityError,
     InvalidLanguageTagError,
     UnsupportedLanguageError,
 )
-from .models import _count
-
-if TYPE_CHECKING:
-    from .card import Card
 
 __all__ = [
-    "MAX_TESTED_IMAGES",
-    "PRETRAINING_LANGUAGE_COUNT",
     "EquivalentCode",
     "ImageTesting",
     "Language",
     "LanguageCoverage",
+    "LanguageIndex",
     "LanguageName",
-    "check_images",
-    "language",
-    "languages",
-    "supports_language",
 ]
-
-# Served from the data by __getattr__ below (PEP 562): declared here for type checkers only.
-PRETRAINING_LANGUAGE_COUNT: int
-"""How many languages pre-training covered in all, from the card (see
-:class:`LanguageCoverage`)."""
-MAX_TESTED_IMAGES: int
-"""The most input images image understanding was tested with, from the card (see
-:class:`ImageTesting`); tested, not enforced."""
 
 
 class EquivalentCode(FrozenRecord):
@@ -195,12 +179,14 @@ class ImageTesting(FrozenRecord):
 # ---------------------------------------------------------------------- lookups
 
 
-class _LanguageIndex:
-    """A card's languages by code and by name; built once per card."""
+class LanguageIndex:
+    """A card's languages by code and by name; built once per card and kept with it."""
 
-    __slots__ = ("by_code", "by_folded_name", "by_name")
+    __slots__ = ("by_code", "by_folded_name", "by_name", "coverage", "entries")
 
-    def __init__(self, entries: tuple[Language, ...]) -> None:
+    def __init__(self, entries: tuple[Language, ...], coverage: LanguageCoverage) -> None:
+        self.entries = entries
+        self.coverage = coverage
         self.by_code: dict[str, Language] = {}
         self.by_name: dict[str, Language] = {}
         self.by_folded_name: dict[str, Language] = {}
@@ -221,8 +207,6 @@ class _LanguageIndex:
 
 def _claim(index: dict[str, Language], key: str, entry: Language) -> None:
     if index.setdefault(key, entry) is not entry:
-        from .errors import DataIntegrityError
-
         raise DataIntegrityError(
             f"{key!r} is given to two languages, {index[key].name} and {entry.name}"
         )
@@ -242,22 +226,13 @@ def _fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _index(card: Card) -> _LanguageIndex:
-    index = card._language_index
-    if index is None:
-        index = _LanguageIndex(card.languages)
-        card._language_index = index
-    return index
-
-
-def _find(card: Card, tag: object) -> tuple[Optional[Language], Optional[LanguageTag]]:
+def _find(index: LanguageIndex, tag: object) -> tuple[Optional[Language], Optional[LanguageTag]]:
     """The supported language ``tag`` names (or None) and the parsed tag (None for a name)."""
     if not isinstance(tag, str):
         raise ArgumentTypeError(
             f"a language tag must be a string such as 'en' or 'pt-BR', got "
             f"{type(tag).__name__} {tag!r}"
         )
-    index = _index(card)
     found = index.by_name.get(_name_key(tag))
     if found is not None:
         return found, None
@@ -278,7 +253,7 @@ def _find(card: Card, tag: object) -> tuple[Optional[Language], Optional[Languag
     return (index.by_code.get(code) if code is not None else None), parsed
 
 
-def _suggestion(index: _LanguageIndex, text: str) -> str:
+def _suggestion(index: LanguageIndex, text: str) -> str:
     folded = _fold(text)
     found = index.by_folded_name.get(folded)
     if found is None:
@@ -293,7 +268,7 @@ def _suggestion(index: _LanguageIndex, text: str) -> str:
     return f" (did you mean {found.name!r}, natively {found.native_name!r}?)"
 
 
-def _unsupported(card: Card, tag: str, parsed: LanguageTag) -> UnsupportedLanguageError:
+def _unsupported(index: LanguageIndex, tag: str, parsed: LanguageTag) -> UnsupportedLanguageError:
     code = parsed.effective_language
     if code is None and parsed.grandfathered:
         what = f"{tag!r} is a grandfathered tag that names no particular language"
@@ -306,7 +281,6 @@ def _unsupported(card: Card, tag: str, parsed: LanguageTag) -> UnsupportedLangua
         )
     else:
         what = f"{tag!r} is a well-formed tag of the language {code!r}, which is not supported"
-    index = _index(card)
     primary = index.by_code.get(parsed.language)
     if parsed.extlangs and primary is not None:
         what += (
@@ -316,145 +290,24 @@ def _unsupported(card: Card, tag: str, parsed: LanguageTag) -> UnsupportedLangua
         )
     elif "-" not in tag.strip() and "_" not in tag:
         what += _suggestion(index, tag)
-    supported = ", ".join(f"{entry.name} ({entry.iso639_1})" for entry in card.languages)
-    coverage = card.language_coverage
+    supported = ", ".join(f"{entry.name} ({entry.iso639_1})" for entry in index.entries)
+    coverage = index.coverage
     return UnsupportedLanguageError(
-        f"{what}. The card supports {len(card.languages)} languages: {supported}. "
+        f"{what}. The card supports {len(index.entries)} languages: {supported}. "
         f"{coverage.fine_tuning} (Pre-training covered {coverage.pretraining_language_count} "
         "languages in all.)"
     )
 
 
-def _card_language(card: Card, tag: str) -> Language:
-    found, parsed = _find(card, tag)
+def find_language(index: LanguageIndex, tag: object) -> Language:
+    """The supported language ``tag`` names, or the error that says why there is none."""
+    found, parsed = _find(index, tag)
     if found is None:
         assert parsed is not None  # a name that matched would have been found
-        raise _unsupported(card, tag, parsed)
+        raise _unsupported(index, str(tag), parsed)
     return found
 
 
-def _card_supports(card: Card, tag: str) -> bool:
-    return _find(card, tag)[0] is not None
-
-
-# ------------------------------------------------------------ module functions
-
-
-def _current() -> Card:
-    from .card import card
-
-    return card()
-
-
-def languages() -> tuple[Language, ...]:
-    """The languages the newest card supports, in the card's order.
-
-    ```pycon
-    >>> [entry.name for entry in languages()][-3:]
-    ['Tagalog', 'Thai', 'Vietnamese']
-
-    ```
-    """
-    return _current().languages
-
-
-# Warm calls are one dict lookup keyed by the argument as given; the parser runs once per
-# distinct string (see _base.remember for what is kept).
-_ANSWERS: dict[str, bool] = {}
-_FOUND: dict[str, Language] = {}
-
-
-def supports_language(tag: str) -> bool:
-    """Whether the newest card supports the language ``tag`` names.
-
-    ``tag`` is a BCP 47 tag, an ISO 639 code, or an English or native name (see the module
-    documentation). ``False`` for a well-formed tag of another language;
-    :class:`~llama_cards.InvalidLanguageTagError` (a ``ValueError``) for text that is
-    neither a tag nor a name.
-
-    ```pycon
-    >>> supports_language("es-419"), supports_language("FRA"), supports_language("ja-JP")
-    (True, True, False)
-    >>> supports_language("en--US")
-    Traceback (most recent call last):
-    ...
-    llama_cards.errors.InvalidLanguageTagError: 'en--US' is not a well-formed language tag: \
-it has an empty subtag (two separators in a row); nor is it the English or native name of \
-a supported language. Give a BCP 47 tag ('pt-BR'), an ISO 639 code ('fra') or the name of a \
-language ('French', 'français')
-
-    ```
-    """
-    try:
-        return _ANSWERS[tag]
-    except (KeyError, TypeError):
-        pass
-    answer = _card_supports(_current(), tag)
-    remember(_ANSWERS, tag, answer)
-    return answer
-
-
-def language(tag: str) -> Language:
-    """The supported language ``tag`` names, from the newest card.
-
-    A well-formed tag of another language raises
-    :class:`~llama_cards.UnsupportedLanguageError` (a ``LookupError``) naming the supported
-    languages; text that is neither a tag nor a name raises
-    :class:`~llama_cards.InvalidLanguageTagError` (a ``ValueError``).
-
-    ```pycon
-    >>> language("pt_BR").name, language("Tiếng Việt").iso639_1, language("fil").name
-    ('Portuguese', 'vi', 'Tagalog')
-    >>> language("sw")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    llama_cards.errors.UnsupportedLanguageError: 'sw' is a well-formed tag of the language \
-'sw', which is not supported. The card supports 12 languages: Arabic (ar), English (en), ...
-
-    ```
-    """
-    try:
-        return _FOUND[tag]
-    except (KeyError, TypeError):
-        pass
-    found = _card_language(_current(), tag)
-    remember(_FOUND, tag, found)
-    return found
-
-
-def check_images(count: int) -> bool:
-    """Whether ``count`` input images is within what the card says was tested.
-
-    It is tested, not enforced: more images may work, but the card leaves their testing to
-    the deployment (:attr:`ImageTesting.beyond`). A negative or non-whole count raises
-    :class:`~llama_cards.InvalidArgumentError` (a ``ValueError``); a count that is not a
-    number raises :class:`~llama_cards.ArgumentTypeError` (a ``TypeError``).
-
-    ```pycon
-    >>> import llama_cards
-    >>> tested = llama_cards.MAX_TESTED_IMAGES
-    >>> check_images(0), check_images(tested), check_images(tested + 1)
-    (True, True, False)
-
-    ```
-    """
-    return _count(count, "count", unit="images") <= _current().image_testing.max_tested_images
-
-
-_CONSTANTS = ("MAX_TESTED_IMAGES", "PRETRAINING_LANGUAGE_COUNT")
-
-
-def _constant(name: str) -> int:
-    """The value of a constant of the card's data, read from the newest card."""
-    if name == "PRETRAINING_LANGUAGE_COUNT":
-        return _current().language_coverage.pretraining_language_count
-    if name == "MAX_TESTED_IMAGES":
-        return _current().image_testing.max_tested_images
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __getattr__(name: str) -> int:
-    # PEP 562: the constants come from the data, loaded the first time one is asked for.
-    value = _constant(name)
-    globals()[name] = value
-    return value
+def is_supported(index: LanguageIndex, tag: object) -> bool:
+    """Whether ``tag`` names a supported language (False for a well-formed other tag)."""
+    return _find(index, tag)[0] is not None

@@ -1,0 +1,513 @@
+"""The card's two benchmark tables, every cell typed, with queries, comparisons and exports.
+
+The card prints a "Pre-trained models" table and an "Instruction tuned models" table. Each
+row is a :class:`Benchmark`, each cell a :class:`Score`; a cell without a number says why
+(``missing``). The same benchmark can be a row of both tables (MMLU Pro is 5-shot in one,
+0-shot in the other), so a lookup names the table when the benchmark alone is ambiguous.
+
+```pycon
+>>> import llama_cards
+>>> llama_cards.score("scout", "MMLU Pro", table="instruct").value
+74.3
+>>> llama_cards.score("Llama 3.3 70B", "mmmu").missing
+'no-multimodal-support'
+>>> llama_cards.score("maverick", "mtob-half-book", subtask="eng->kgv").value
+54.0
+>>> print(llama_cards.scores(benchmark="GPQA Diamond", model="maverick").to_markdown())
+| Category | Benchmark | # Shots | Metric | Llama 4 Maverick |
+|---|---|---|---|---|
+| Reasoning & Knowledge | GPQA Diamond | 0 | accuracy | 69.8 |
+
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, Optional, Protocol, Union
+
+from pydantic import model_validator
+
+from ._base import FieldSource, FrozenRecord, Source, name_key
+from ._models import Modality, Model, NameIndex, Precision, Variant, model_names
+from .errors import (
+    AmbiguousQueryError,
+    ArgumentTypeError,
+    DataIntegrityError,
+    InvalidArgumentError,
+    NotInTableError,
+    UnknownBenchmarkError,
+    _quoted,
+)
+
+__all__ = [
+    "Benchmark",
+    "BenchmarkId",
+    "BenchmarkIndex",
+    "BenchmarkTable",
+    "ComparisonModel",
+    "ComparisonModelId",
+    "Discrepancy",
+    "Footnote",
+    "MissingReason",
+    "MissingReasonId",
+    "Score",
+    "ScoreModelId",
+]
+
+BenchmarkId = Literal[
+    "mmlu",
+    "mmlu-pro",
+    "math",
+    "mbpp",
+    "tydiqa",
+    "chartqa",
+    "docvqa",
+    "mmmu",
+    "mmmu-pro",
+    "mathvista",
+    "livecodebench",
+    "gpqa-diamond",
+    "mgsm",
+    "mtob-half-book",
+    "mtob-full-book",
+]
+"""Canonical id of a benchmark; a benchmark of both tables (``"mmlu-pro"``) has one id."""
+
+ComparisonModelId = Literal["llama-3.1-70b", "llama-3.1-405b", "llama-3.3-70b"]
+"""Id of an earlier Llama model that the benchmark tables compare Llama 4 with."""
+
+ScoreModelId = Literal[
+    "llama-3.1-70b", "llama-3.1-405b", "llama-3.3-70b", "llama-4-scout", "llama-4-maverick"
+]
+"""Id of a model with a column in a benchmark table: a comparison model or a Llama 4 model."""
+
+MissingReasonId = Literal["no-multimodal-support", "context-window-128k"]
+"""Why a cell holds no number: the model takes no images, or its context is too short."""
+
+
+# --------------------------------------------------------------------- records
+
+
+class Footnote(FrozenRecord):
+    """A note that a mark on a benchmark's name refers to."""
+
+    marker: str
+    """The mark as printed after the name, e.g. ``"^"``."""
+    text: str
+    """What the note says, in short words."""
+    source: Source
+    """Where the note is printed (the catalogue prints the mark but not the note)."""
+
+
+class Discrepancy(FrozenRecord):
+    """Another printing of a benchmark's attribute than the one served.
+
+    The catalogue card is served; where Meta's card (or a second printing of the same table
+    in the catalogue) prints the attribute differently, the other printing is kept here.
+    """
+
+    field: Literal["name", "category", "shots", "metric"]
+    """Which attribute of the :class:`Benchmark` is printed differently, e.g. ``"metric"``."""
+    printed: str
+    """The other printing, e.g. ``"macro_avg/acc"``."""
+    note: str
+    """What differs, in short words."""
+    source: Source
+    """Where the other printing is."""
+
+
+class MissingReason(FrozenRecord):
+    """Why a cell of a benchmark table holds no number, as the card prints it."""
+
+    id: MissingReasonId
+    """Canonical id, e.g. ``"no-multimodal-support"``."""
+    printed: str
+    """The text in the card's cell, e.g. ``"No multimodal support"``."""
+    source: Source
+
+
+class ComparisonModel(FrozenRecord):
+    """An earlier Llama model that a benchmark table compares Llama 4 with."""
+
+    id: ComparisonModelId
+    """Canonical id, e.g. ``"llama-3.1-405b"``."""
+    name: str
+    """The name as the column header prints it, e.g. ``"Llama 3.1 405B"``."""
+    source: Source
+
+
+class BenchmarkTable(FrozenRecord):
+    """One of the card's two benchmark tables: its title and its model columns."""
+
+    id: Variant
+    """``"pretrained"`` or ``"instruct"``."""
+    title: str
+    """The title as printed, e.g. ``"Pre-trained models"``."""
+    models: tuple[ScoreModelId, ...]
+    """The model of each column, in the card's order."""
+    column_names: tuple[str, ...]
+    """The column headers as printed, e.g. ``"Llama 4 Scout"``, aligned with ``models``."""
+    evaluated_precision: Precision
+    """The precision of the weights the table's scores were measured on, ``"bf16"``: the
+    card says every reported evaluation ran on bf16 models, though quantized checkpoints
+    are published too. See :meth:`source_of`."""
+    source: Source
+    """The table in the card that is served."""
+    layout_source: Source
+    """The table whose layout places each cell in its column: the card's text flattened
+    the table, Meta's HTML table shows which column a number or a reason belongs to."""
+    field_sources: tuple[FieldSource, ...]
+    """Where the facts printed outside the table itself are given (the evaluated
+    precision); see :meth:`source_of`."""
+
+
+class Benchmark(FrozenRecord):
+    """One row of a benchmark table: what was measured, and how."""
+
+    id: BenchmarkId
+    """Canonical id, e.g. ``"mmlu-pro"`` (the same in both tables)."""
+    table: Variant
+    """The table of the row, ``"pretrained"`` or ``"instruct"``."""
+    name: str
+    """The name as printed, e.g. ``"MMLU Pro^"`` or ``"LiveCodeBench (10/01/2024-02/01/2025)"``."""
+    category: str
+    """The category as printed, e.g. ``"Reasoning & Knowledge"``."""
+    input_modalities: tuple[Modality, ...]
+    """What the benchmark's items give the model: ``("text", "image")`` for the rows the
+    card files under an image category, where it prints "No multimodal support" for the
+    text-only comparison models; ``("text",)`` for the others."""
+    shots: Optional[int]
+    """Number of examples in the prompt, e.g. ``5``; ``None`` where the card prints ``-``."""
+    metric: str
+    """The metric as printed, e.g. ``"macro_avg/em"``."""
+    subtasks: tuple[str, ...]
+    """The parts each cell reports, e.g. ``("eng->kgv", "kgv->eng")``; empty for one number."""
+    footnote: Optional[Footnote]
+    """The note the name's mark refers to (``MMMU Pro^``), where the card marks one."""
+    discrepancies: tuple[Discrepancy, ...]
+    """Attributes that another printing of the table gives differently."""
+    source: Source
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.table})"
+
+
+class Score(FrozenRecord):
+    """One cell of a benchmark table: a model's number on a benchmark, or why there is none.
+
+    Exactly one of ``value`` and ``missing`` is set.
+    """
+
+    model: ScoreModelId
+    """The column's model, e.g. ``"llama-4-scout"`` or ``"llama-3.1-405b"``."""
+    benchmark: BenchmarkId
+    """The row's benchmark, e.g. ``"mmlu-pro"``."""
+    table: Variant
+    """The table, ``"pretrained"`` or ``"instruct"``."""
+    subtask: Optional[str]
+    """The part of a two-number cell, e.g. ``"eng->kgv"``; ``None`` for a one-number cell."""
+    value: Optional[float]
+    """The number as printed, e.g. ``74.3``; ``None`` where the cell gives a reason instead."""
+    missing: Optional[MissingReasonId]
+    """Why there is no number, e.g. ``"no-multimodal-support"``; ``None`` with a number."""
+    source: Source
+    """The card and table the cell is printed in."""
+
+    @model_validator(mode="after")
+    def _check_value_or_reason(self) -> Score:
+        if (self.value is None) == (self.missing is None):
+            raise ValueError("a score has either a value or a missing reason, not both or none")
+        return self
+
+    def __str__(self) -> str:
+        part = f" {self.subtask}" if self.subtask is not None else ""
+        shown = self.missing if self.value is None else self.value
+        return f"{self.model} on {self.benchmark}{part} ({self.table}): {shown}"
+
+
+# ------------------------------------------------------------ name resolution
+
+
+def _text(value: object, what: str, example: str) -> str:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{what} must be a string such as {example!r}, got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
+_LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
+
+
+def _closest(key: str, index: Mapping[str, Sequence[str]]) -> list[str]:
+    import difflib
+
+    key = key[:_LONGEST_SUGGESTED]
+    near = difflib.get_close_matches(key, list(index), n=4, cutoff=0.6)
+    if len(key) >= 3:
+        near += [known for known in index if known.startswith(key) or key.startswith(known)]
+    return list(dict.fromkeys(name for known in near for name in index[known]))
+
+
+class BenchmarkRecords(Protocol):
+    """The records a :class:`BenchmarkIndex` is built from: one card's benchmark part and
+    its models."""
+
+    @property
+    def benchmark_tables(self) -> tuple[BenchmarkTable, ...]: ...
+    @property
+    def missing_reasons(self) -> tuple[MissingReason, ...]: ...
+    @property
+    def benchmarks(self) -> tuple[Benchmark, ...]: ...
+    @property
+    def scores(self) -> tuple[Score, ...]: ...
+    @property
+    def models(self) -> tuple[Model, ...]: ...
+    @property
+    def comparison_models(self) -> tuple[ComparisonModel, ...]: ...
+
+
+class BenchmarkIndex:
+    """Lookups over one card's benchmark tables, built once per card and kept with it."""
+
+    def __init__(self, card: BenchmarkRecords) -> None:
+        self.card = card
+        self.tables: dict[str, BenchmarkTable] = {t.id: t for t in card.benchmark_tables}
+        self.missing_printed: dict[Optional[str], str] = {
+            r.id: r.printed for r in card.missing_reasons
+        }
+        self.rows: dict[tuple[str, str], Benchmark] = {}
+        for row in card.benchmarks:
+            if (row.table, row.id) in self.rows:
+                raise DataIntegrityError(f"benchmark {row.id!r} is twice in the {row.table} table")
+            self.rows[(row.table, row.id)] = row
+        self.row_order = {cell: n for n, cell in enumerate(self.rows)}
+
+        self.model_names: dict[str, str] = {}
+        positions: dict[str, tuple[int, int]] = {}
+        for t, table in enumerate(card.benchmark_tables):
+            for column, (model_id, printed) in enumerate(zip(table.models, table.column_names)):
+                self.model_names.setdefault(model_id, printed)
+                positions.setdefault(model_id, (column, t))
+        # Across both tables, models take the column they have in the card: the two 70B
+        # models share the first column, then Llama 3.1 405B, Scout and Maverick.
+        ordered = sorted(positions, key=lambda model_id: positions[model_id])
+        self.model_order = {model_id: n for n, model_id in enumerate(ordered)}
+
+        # Model names resolve exactly as model() resolves them, plus the comparison models.
+        named: list[tuple[Union[Model, ComparisonModel], list[str]]] = [
+            (llama, model_names(llama)) for llama in card.models
+        ]
+        named += [(earlier, [earlier.id, earlier.name]) for earlier in card.comparison_models]
+        self.model_index = NameIndex(named)
+
+        by_key: dict[str, dict[tuple[str, str], Benchmark]] = {}
+        for cell, row in self.rows.items():
+            for alias in (row.id, row.name):
+                by_key.setdefault(name_key(alias), {})[cell] = row
+        self.benchmark_keys = {k: tuple(rows.values()) for k, rows in by_key.items()}
+        # A name as printed, or in lower case, is one dict read; other spellings are keyed.
+        self.benchmark_spellings: dict[str, tuple[Benchmark, ...]] = {}
+        for row in self.rows.values():
+            for alias in (row.id, row.name):
+                for spelled in (alias, alias.lower()):
+                    self.benchmark_spellings[spelled] = self.benchmark_keys[name_key(alias)]
+        self.benchmark_suggestions = {
+            k: tuple(dict.fromkeys(row.id for row in rows))
+            for k, rows in self.benchmark_keys.items()
+        }
+        self.benchmark_ids = tuple(dict.fromkeys(row.id for row in card.benchmarks))
+
+        categories: dict[str, set[str]] = {}
+        for row in card.benchmarks:
+            categories.setdefault(name_key(row.category), set()).add(row.category)
+            for discrepancy in row.discrepancies:
+                if discrepancy.field == "category":
+                    categories.setdefault(name_key(discrepancy.printed), set()).add(row.category)
+        self.categories = {k: frozenset(v) for k, v in categories.items()}
+        self.category_names = tuple(dict.fromkeys(row.category for row in card.benchmarks))
+
+        self.subtasks = {name_key(sub): sub for row in card.benchmarks for sub in row.subtasks}
+        self.row_scores: dict[tuple[str, str], list[Score]] = {cell: [] for cell in self.rows}
+        self.cells: set[tuple[str, str, str, Optional[str]]] = set()
+        for given in card.scores:
+            self.row_scores[(given.table, given.benchmark)].append(given)
+            self.cells.add((given.table, given.benchmark, given.model, given.subtask))
+
+    # --- arguments
+
+    def model_id(self, name: object) -> str:
+        return self.model_index.find(name).id
+
+    def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:
+        text = _text(name, "a benchmark name", "mmlu-pro")
+        found = self.benchmark_spellings.get(text)
+        if found is not None:
+            return found
+        found = self.benchmark_keys.get(name_key(text))
+        if found is not None:
+            return found
+        closest = _closest(name_key(text), self.benchmark_suggestions)
+        raise UnknownBenchmarkError(text, closest, self.benchmark_ids)
+
+    def table_id(self, name: object) -> str:
+        text = _text(name, "a table", "instruct")
+        key = name_key(text)
+        for table in self.tables.values():
+            title = name_key(table.title)
+            if key in (table.id, title, title.removesuffix("models")):
+                return table.id
+        known = "; ".join(f"{t.id!r} ({t.title})" for t in self.tables.values())
+        raise InvalidArgumentError(
+            f"unknown benchmark table {text!r}: the card's tables are {known}"
+        )
+
+    def category_set(self, name: object) -> frozenset[str]:
+        text = _text(name, "a category", "Reasoning & Knowledge")
+        found = self.categories.get(name_key(text))
+        if found is not None:
+            return found
+        raise InvalidArgumentError(
+            f"unknown benchmark category {text!r}: the card's categories are "
+            f"{_quoted(self.category_names)} (case, spaces and punctuation are ignored)"
+        )
+
+    def subtask(self, name: object, rows: Iterable[Benchmark]) -> str:
+        """The subtask ``name`` of one of ``rows``, the rows of the selected cells.
+
+        A subtask none of the rows reports is an error naming the subtasks there are, for
+        :func:`score`, :func:`scores` and :meth:`ScoreTable.filter` alike.
+        """
+        text = _text(name, "a subtask", "eng->kgv")
+        known = tuple(dict.fromkeys(sub for row in rows for sub in row.subtasks))
+        found = self.subtasks.get(name_key(text))
+        if found is not None and found in known:
+            return found
+        if known:
+            raise InvalidArgumentError(
+                f"unknown subtask {text!r} for the selected benchmarks: their subtasks are "
+                f"{_quoted(known)}"
+            )
+        having = tuple(dict.fromkeys(row.id for row in self.rows.values() if row.subtasks))
+        there = (
+            f"the card's subtasks are {_quoted(self.subtasks.values())}, of {_quoted(having)}"
+            if having
+            else "the card has none"
+        )
+        raise InvalidArgumentError(
+            f"subtask {text!r} was given, but no benchmark selected reports subtasks ({there}); "
+            "leave subtask out"
+        )
+
+    # --- queries
+
+    def rows_in_table(self, name: object, table: object) -> tuple[Benchmark, ...]:
+        """The rows named ``name``, narrowed to ``table`` when one is given."""
+        rows = self.benchmark_rows(name)
+        if table is None:
+            return rows
+        wanted = self.table_id(table)
+        in_table = tuple(row for row in rows if row.table == wanted)
+        if not in_table:
+            raise NotInTableError(
+                f"benchmark {name!r} is not in the {wanted} table; it is in the "
+                f"{_quoted(row.table for row in rows)} table; pass another table or none"
+            )
+        return in_table
+
+    def benchmark(self, name: object, table: object = None) -> Benchmark:
+        rows = self.rows_in_table(name, table)
+        if len(rows) > 1:
+            raise AmbiguousQueryError(
+                f"benchmark {name!r} is a row of {len(rows)} tables: "
+                f"{'; '.join(str(row) for row in rows)}; pass table="
+                + " or table=".join(repr(row.table) for row in rows),
+                rows,
+            )
+        return rows[0]
+
+    def score(self, model: object, name: object, table: object, subtask: object) -> Score:
+        model_id = self.model_id(model)
+        rows = self.rows_in_table(name, table)
+        found = [s for row in rows for s in self.row_scores[(row.table, row.id)]]
+        found = [s for s in found if s.model == model_id]
+        if not found:
+            columns = "; ".join(
+                f"the {row.table} table's {row.name} row has columns "
+                f"{_quoted(self.tables[row.table].models)}"
+                for row in rows
+            )
+            raise NotInTableError(f"the card has no score of {model_id!r} on {name!r}: {columns}")
+        if subtask is not None:
+            wanted_subtask = self.subtask(subtask, self.rows_of(found))
+            found = [s for s in found if s.subtask == wanted_subtask]
+        if len(found) > 1:
+            hints = []
+            if len({s.table for s in found}) > 1:
+                hints.append(
+                    " or ".join(f"table={t!r}" for t in dict.fromkeys(s.table for s in found))
+                )
+            if len({s.subtask for s in found}) > 1:
+                hints.append(
+                    " or ".join(f"subtask={t!r}" for t in dict.fromkeys(s.subtask for s in found))
+                )
+            raise AmbiguousQueryError(
+                f"{model!r} on {name!r} matches {len(found)} cells: "
+                f"{'; '.join(str(s) for s in found)}; pass {', and '.join(hints)}",
+                found,
+            )
+        return found[0]
+
+    def select(
+        self,
+        scores: Iterable[Score],
+        *,
+        model: object = None,
+        benchmark: object = None,
+        category: object = None,
+        table: object = None,
+        subtask: object = None,
+    ) -> list[Score]:
+        selected = list(scores)
+        if model is not None:
+            model_id = self.model_id(model)
+            selected = [s for s in selected if s.model == model_id]
+        if benchmark is not None:
+            rows = {(row.table, row.id) for row in self.benchmark_rows(benchmark)}
+            selected = [s for s in selected if (s.table, s.benchmark) in rows]
+        if category is not None:
+            wanted = self.category_set(category)
+            selected = [s for s in selected if self.row(s).category in wanted]
+        if table is not None:
+            table_id = self.table_id(table)
+            selected = [s for s in selected if s.table == table_id]
+        if subtask is not None:
+            subtask_id = self.subtask(subtask, self.rows_of(selected))
+            selected = [s for s in selected if s.subtask == subtask_id]
+        return selected
+
+    def rows_of(self, selected: Iterable[Score]) -> list[Benchmark]:
+        """The rows of ``selected``, once each, in the order of their first score."""
+        return [self.rows[cell] for cell in dict.fromkeys((s.table, s.benchmark) for s in selected)]
+
+    # --- presentation
+
+    def row(self, entry: Score) -> Benchmark:
+        return self.rows[(entry.table, entry.benchmark)]
+
+    def sort_key(self, entry: Score) -> tuple[int, int, int]:
+        row = (entry.table, entry.benchmark)
+        return (self.row_order[row], self.part_order(entry), self.model_order[entry.model])
+
+    def part_order(self, entry: Score) -> int:
+        subtasks = self.rows[(entry.table, entry.benchmark)].subtasks
+        for position, subtask in enumerate(subtasks):
+            if subtask == entry.subtask:
+                return position
+        return -1
+
+    def shown(self, entry: Score) -> str:
+        if entry.value is None:
+            return self.missing_printed.get(entry.missing, str(entry.missing))
+        return repr(entry.value)

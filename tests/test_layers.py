@@ -1,0 +1,94 @@
+"""The package's imports point one way: each module imports only modules of lower layers.
+
+Imports made inside functions count as much as those at the top of a module: a deferred
+import that reaches up is a cycle all the same.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import llama_cards
+
+PACKAGE = Path(llama_cards.__file__).parent
+
+# From the ground up; a module may import only modules of lower layers (its own layer is
+# allowed too where the concept's records build on another's, e.g. licence on models).
+LAYERS: list[set[str]] = [
+    {"errors", "_versions", "_layout"},
+    {"_base", "_bcp47"},
+    {"_models", "_benchmarks", "_languages", "_license"},
+    {"_card"},
+    {"_loader"},
+    {"_scores", "_queries"},
+    {"__init__"},
+    {"cli", "__main__"},
+]
+
+
+def _imports(path: Path) -> set[str]:
+    """The package modules ``path`` imports, anywhere in it (functions included)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level == 1:
+                found.update(alias.name for alias in node.names)
+            elif node.module and node.module.startswith("llama_cards"):
+                parts = node.module.split(".")
+                found.add(parts[1] if len(parts) > 1 else "__init__")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "llama_cards":
+                    found.add(parts[1] if len(parts) > 1 else "__init__")
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = {path.stem: path for path in PACKAGE.glob("*.py")}
+    return {name: _imports(path) & set(modules) for name, path in modules.items()}
+
+
+def test_every_module_has_a_layer() -> None:
+    placed = set().union(*LAYERS)
+    assert set(_graph()) == placed
+
+
+def test_imports_point_down() -> None:
+    layer = {name: number for number, names in enumerate(LAYERS) for name in names}
+    upward = [
+        f"{module} (layer {layer[module]}) imports {target} (layer {layer[target]})"
+        for module, targets in _graph().items()
+        for target in targets
+        if layer[target] > layer[module]
+    ]
+    assert upward == []
+
+
+def test_no_import_cycle() -> None:
+    graph = _graph()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+def test_the_checker_finds_a_deferred_upward_import(tmp_path: Path) -> None:
+    module = tmp_path / "example.py"
+    module.write_text("def late():\n    from ._queries import model\n    return model\n")
+    assert _imports(module) == {"_queries"}
