@@ -36,6 +36,8 @@ import llama_cards
 from llama_cards import _layout
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from llama_cards import Benchmark, Comparison, Document, Language, ScoreTable
     from llama_cards._layout import Cell, Row
 
@@ -1386,8 +1388,12 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(formatter_class=_HelpFormatter, allow_abbrev=False, **options)
         self.given = given
 
+    def print_help(self, file: Optional[SupportsWrite[str]] = None) -> None:
+        # argparse would drop a failed write of the help quietly; main reports it.
+        (file or sys.stdout).write(self.format_help())
+
     def error(self, message: str) -> Any:  # NoReturn in typeshed; Any keeps 3.9 happy
-        super().error(_said(message, self.given))
+        super().error(" ".join(_said(message, self.given).splitlines()))
 
 
 class _Version(argparse.Action):
@@ -1477,6 +1483,10 @@ def _run(given: Sequence[str], stdout: TextIO) -> int:
     except SystemExit as exit:  # --help, --version and usage errors
         _flush(stdout)
         return _exit_code(exit.code)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # writing --help or --version
+        raise _failed(error) from None
     out = _Output(stdout, colour=_colour_enabled(stdout, os.environ), given=given)
     handler: _Handler = args.handler
     try:
