@@ -2,12 +2,14 @@
 
 One :func:`main` serves the ``llama-cards`` console script and ``python -m llama_cards``.
 It is a thin face over the public API of :mod:`llama_cards`: every fact and every rule
-comes from the library; this module parses arguments and lays out the answers.
+comes from the library, and every table is laid out by the package's one table layout;
+this module parses arguments and lays out the answers.
 
 Exit codes: ``0`` success, or a check that answers "yes"; ``1`` a check that answers "no"
 (the context is exceeded, the language is not supported, the use is not permitted);
-``2`` bad input or usage (an unknown model, a malformed tag or country code). Errors are
-one line on stderr; the answer of a check, "yes" or "no", is on stdout.
+``2`` bad input or usage (an unknown model, a malformed tag or country code); ``3`` the
+answer could not be written (standard output closed or full). Errors are one line on
+stderr; the answer of a check, "yes" or "no", is on stdout.
 
 ```pycon
 >>> from llama_cards.cli import main
@@ -23,15 +25,21 @@ yes: Llama 4 Scout (17Bx16E) supports 'pt_BR', Portuguese (pt)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Callable, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, TextIO
 
 import llama_cards
+from llama_cards import _layout
 
 if TYPE_CHECKING:
-    from llama_cards import Benchmark, Comparison, Language, ScoreTable
+    from _typeshed import SupportsWrite
+
+    from llama_cards import Benchmark, Comparison, Document, Language, ScoreTable
+    from llama_cards._layout import Cell, Row
 
 __all__ = ["main"]
 
@@ -41,16 +49,18 @@ EXIT_NO = 1
 """A check that answers "no"."""
 EXIT_USAGE = 2
 """Bad input or usage."""
+EXIT_OUTPUT = 3
+"""The answer could not be written: standard output is closed, full or failing."""
 EXIT_INTERRUPTED = 130
 """Stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
 
 WIDTH = 100
 """Text output fits this many columns."""
+QUOTED = 80
+"""An error message quotes at most this many characters of what was given."""
 
 _TABULAR = ("text", "json", "csv", "markdown")
 _ANSWER = ("text", "json")
-_GAP = "  "
-_MIN_FLEX = 12
 _BAR_HALF = 15
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
 _STYLES = {
@@ -62,6 +72,138 @@ _STYLES = {
     "yellow": "33",
     "cyan": "36",
 }
+# The units the card prints counts in (10M, 128K, ~40T), read and written exactly.
+_UNITS = (("T", 12), ("B", 9), ("M", 6), ("K", 3))
+
+
+# until llama_cards.document lands
+def _documents_of_the_card(document_id: str) -> Document:
+    return {d.id: d for d in llama_cards.card().documents}[document_id]
+
+
+_document: Callable[[str], Document] = getattr(llama_cards, "document", _documents_of_the_card)
+
+
+# ------------------------------------------------------------- what users typed
+
+
+def _quote(text: str) -> str:
+    """What a user gave, quoted for a message: at most :data:`QUOTED` characters of it.
+
+    ``'scout'``; a longer text is cut, with its length: ``'xxxx…' (5,000 characters)``.
+    """
+    if len(text) <= QUOTED:
+        return repr(text)
+    shown = repr(text[:QUOTED])
+    return f"{shown[:-1]}…{shown[-1]} ({len(text):,} characters)"
+
+
+# The library's messages name its keyword arguments; the command line has flags.
+_FLAGS = {
+    "min_context": "--min-context",
+    "max_new_tokens": "--max-new-tokens",
+    "monthly_active_users": "--monthly-active-users",
+    "input_modality": "--input-modality",
+    "prompt_tokens": "PROMPT_TOKENS",
+    "table": "--table",
+    "subtask": "--subtask",
+    "model": "--model",
+    "benchmark": "--benchmark",
+    "category": "--category",
+    "domicile": "--domicile",
+}
+_API_WORDING = re.compile(
+    r"(?P<call>find_models\(min_context=\.\.\.\))"
+    r"|\bpass (?=\w+=')"
+    r"|\bpass another table\b"
+    r"|\b(?P<keyword>[a-z_]+)=(?P<value>'[^']*'|\.\.\.)"
+    r"|\bleave (?P<left>[a-z_]+) out\b"
+    r"|\b(?P<name>[a-z]+(?:_[a-z]+)+)\b"
+)
+
+
+def _command_line_words(message: str) -> str:
+    """A message of the library, with its Python wording said in the command line's."""
+
+    def say(found: re.Match[str]) -> str:
+        text = found.group(0)
+        if found["call"]:
+            return "llama-cards models --min-context N"
+        if text == "pass ":
+            return "give "
+        if text == "pass another table":
+            return "give another --table"
+        keyword = found["keyword"] or found["left"] or found["name"]
+        flag = _FLAGS.get(keyword or "")
+        if flag is None:
+            return text
+        if found["left"]:
+            return f"leave {flag} out"
+        if found["keyword"]:
+            value = found["value"]
+            return f"{flag} {'N' if value == '...' else value.strip(chr(39))}"
+        return flag
+
+    return _API_WORDING.sub(say, message)
+
+
+def _said(message: str, given: Iterable[str]) -> str:
+    """A message of the library as the command line shows it: in its words (flags, not
+    keyword arguments), with every long argument it repeats quoted by :func:`_quote`.
+
+    An argument that itself reads like Python wording is kept as it was typed.
+    """
+    kept: dict[str, str] = {}
+    for argument in given:
+        for value in (argument, argument.partition("=")[2] if argument[:2] == "--" else ""):
+            if len(value) > QUOTED or (value and _API_WORDING.search(value)):
+                token = f"\x00{len(kept)}\x00"
+                for form in (repr(value), value):
+                    if form in message:
+                        message = message.replace(form, token)
+                        kept[token] = _quote(value)
+                        break
+    message = _command_line_words(message)
+    for token, shown in kept.items():
+        message = message.replace(token, shown)
+    return message
+
+
+def _count(text: str) -> int:
+    """A count from the command line, exactly: ``1500000``, ``1,500,000``, ``1_500_000``,
+    or in the card's units, ``1.5M``, ``128K`` (``K``, ``M``, ``B``, ``T``, any case).
+
+    Groups of ``,`` or ``_`` are of three digits; ``1,5`` or ``,100`` are refused.
+    """
+    found = _COUNT.fullmatch(text.strip())
+    if found is not None:
+        digits = found["digits"].replace(",", "").replace("_", "")
+        unit = found["unit"]
+        fraction = found["fraction"] or ""
+        power = dict(_UNITS)[unit.upper()] if unit else 0
+        if fraction.rstrip("0")[power:] == "" and (unit or not found["point"]):
+            value = int(digits + fraction.ljust(power, "0")[:power])
+            return -value if found["sign"] else value
+    raise argparse.ArgumentTypeError(
+        "expected a whole number such as 120000, 120,000 or 120K (groups of three digits "
+        f"with ',' or '_'; units K, M, B, T), got {_quote(text)}"
+    )
+
+
+_COUNT = re.compile(
+    r"(?P<sign>-?)(?P<digits>[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+)"
+    r"(?:(?P<point>\.)(?P<fraction>[0-9]+))?(?P<unit>[KMBTkmbt])?",
+    re.ASCII,
+)
+
+
+def _version_spec(text: str) -> str:
+    """A version specifier from the command line: not empty (an empty one matches all)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected a PEP 440 version specifier such as '>=4', got {_quote(text)}"
+        )
+    return text
 
 
 # ------------------------------------------------------------------ output
@@ -84,71 +226,40 @@ def _colour_enabled(stream: object, environ: Mapping[str, str]) -> bool:
         return False
 
 
-def _display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: combining marks take none, wide signs two."""
-    if text.isascii():
-        return len(text)
-    import unicodedata
-
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+class _OutputError(Exception):
+    """Standard output failed (full, or closed by other means than its reader leaving)."""
 
 
-def _pad(text: str, width: int, align: str) -> str:
-    space = " " * max(0, width - _display_width(text))
-    return space + text if align == ">" else text + space
+def _failed(error: Exception) -> _OutputError:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    number = f" (errno {error.errno})" if isinstance(error, OSError) and error.errno else ""
+    return _OutputError(f"standard output failed: {reason}{number}")
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` columns, keeping its leading indent."""
-    if _display_width(text) <= width:
-        return [text]
-    import textwrap
-
-    body = text.lstrip(" ")
-    indent = " " * (len(text) - len(body))
-    return textwrap.wrap(
-        body,
-        width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-        break_long_words=True,
-    ) or [text]
-
-
-class _Column:
-    """A column of a text table: its header, alignment and how it may narrow."""
-
-    __slots__ = ("align", "flex", "label", "wrap")
-
-    def __init__(self, label: str, align: str = "<", *, wrap: int = 0, flex: bool = False):
-        self.label = label
-        """The header; ``\\n`` splits it over lines (bottom-aligned)."""
-        self.align = align
-        """``"<"`` left or ``">"`` right."""
-        self.wrap = wrap
-        """Wrap cells wider than this many columns (0: never)."""
-        self.flex = flex
-        """Narrow this column (wrapping its cells) when the table is wider than the page."""
-
-
-# A cell is its text, or its text and a style; a row is its cells, or a heading line.
-_Cell = Union[str, tuple[str, str]]
-_Row = Union[Sequence[_Cell], str]
+def _flush(stream: TextIO) -> None:
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        raise _failed(error) from None
 
 
 class _Output:
     """Where answers go: stdout, with colour when it is a terminal and ``NO_COLOR`` unset."""
 
-    def __init__(self, stream: TextIO, *, colour: bool, width: int = WIDTH) -> None:
+    def __init__(
+        self, stream: TextIO, *, colour: bool, width: int = WIDTH, given: Sequence[str] = ()
+    ) -> None:
         self.stream = stream
         self.colour = colour
         self.width = width
+        self.given = given
+        """The arguments typed, for :meth:`said`."""
+
+    def said(self, message: str) -> str:
+        """A message of the library in the command line's words; see :func:`_said`."""
+        return _said(message, self.given)
 
     def style(self, text: str, *styles: str) -> str:
         if not self.colour or not text or not styles:
@@ -158,17 +269,22 @@ class _Output:
 
     def write(self, text: str) -> None:
         try:
-            self.stream.write(text)
-        except UnicodeEncodeError:
-            # A terminal whose encoding lacks a sign (a block of a bar): show a stand-in.
-            encoding = getattr(self.stream, "encoding", None) or "ascii"
-            self.stream.write(text.encode(encoding, "replace").decode(encoding))
+            try:
+                self.stream.write(text)
+            except UnicodeEncodeError:
+                # A terminal whose encoding lacks a sign (a block of a bar): show a stand-in.
+                encoding = getattr(self.stream, "encoding", None) or "ascii"
+                self.stream.write(text.encode(encoding, "replace").decode(encoding))
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise _failed(error) from None
 
     def lines(self, lines: Iterable[str]) -> None:
         self.write("".join(f"{line}\n" for line in lines))
 
     def paragraph(self, text: str, *, indent: str = "") -> None:
-        self.lines(_wrap(indent + text, self.width))
+        self.lines(_layout.wrap(indent + text, self.width))
 
     def json(self, data: object) -> None:
         import json
@@ -181,124 +297,47 @@ class _Output:
         if buffer is None:
             self.write(text + "\n")
             return
-        self.stream.flush()
-        buffer.write((text + "\n").encode("utf-8"))
-        buffer.flush()
+        _flush(self.stream)
+        try:
+            buffer.write((text + "\n").encode("utf-8"))
+            buffer.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as error:
+            raise _failed(error) from None
 
-    def table(self, columns: Sequence[_Column], rows: Sequence[_Row]) -> list[str]:
-        """``rows`` under a header, in columns fitted to the page; headings span the table."""
-        natural = [max(_display_width(part) for part in c.label.split("\n")) for c in columns]
-        for row in rows:
-            if isinstance(row, str):
-                continue
-            for position, cell in enumerate(row):
-                for part in _text(cell).split("\n"):
-                    natural[position] = max(natural[position], _display_width(part))
-        widths = list(natural)
-        for position, column in enumerate(columns):
-            if column.wrap and widths[position] > column.wrap:
-                header = max(_display_width(part) for part in column.label.split("\n"))
-                widths[position] = max(column.wrap, header)
-        total = sum(widths) + len(_GAP) * (len(columns) - 1)
-        for position, column in enumerate(columns):
-            if column.flex and total > self.width:
-                narrowed = max(_MIN_FLEX, widths[position] - (total - self.width))
-                total -= widths[position] - narrowed
-                widths[position] = narrowed
+    def table(self, columns: Sequence[_layout.Column], rows: Iterable[Row]) -> list[str]:
+        """``rows`` under a header, fitted to the page; headings span the table."""
+        return _layout.text_table(columns, rows, width=self.width, style=self.style)
 
-        lines: list[str] = []
-        labels = [column.label.split("\n") for column in columns]
-        if any(any(label) for label in labels):
-            height = max(len(label) for label in labels)
-            for line in range(height):
-                cells = [
-                    label[line - height + len(label)] if line >= height - len(label) else ""
-                    for label in labels
-                ]
-                lines.append(self._join(columns, widths, cells, [("bold",)] * len(columns)))
-        for row in rows:
-            if isinstance(row, str):
-                lines += [self.style(part, "bold") for part in _wrap(row, self.width)]
-                continue
-            parts = [_wrap_cell(_text(cell), widths[n]) for n, cell in enumerate(row)]
-            styles = [() if isinstance(cell, str) else (cell[1],) for cell in row]
-            for line in range(max(len(part) for part in parts)):
-                cells = [part[line] if line < len(part) else "" for part in parts]
-                lines.append(self._join(columns, widths, cells, styles))
-        return lines
-
-    def _join(
+    def tabular(
         self,
-        columns: Sequence[_Column],
-        widths: Sequence[int],
-        cells: Sequence[str],
-        styles: Sequence[tuple[str, ...]],
-    ) -> str:
-        shown = []
-        for column, width, cell, style in zip(columns, widths, cells, styles):
-            padded = _pad(cell, width, column.align)
-            body = padded.strip(" ")
-            if body and style:
-                padded = padded.replace(body, self.style(body, *style), 1)
-            shown.append(padded)
-        return _GAP.join(shown).rstrip()
-
-
-def _text(cell: _Cell) -> str:
-    return cell if isinstance(cell, str) else cell[0]
-
-
-def _wrap_cell(text: str, width: int) -> list[str]:
-    return [line for part in text.split("\n") for line in _wrap(part, width)]
-
-
-def _markdown(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
-    return "\n".join(
-        [line([h.replace("\n", " ") for h in header]), "|" + "---|" * len(header)]
-        + [line(row) for row in rows]
-    )
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _emit_tabular(
-    out: _Output,
-    form: str,
-    *,
-    records: object,
-    columns: Sequence[_Column],
-    rows: Sequence[Sequence[str]],
-    csv_header: Sequence[str],
-    csv_rows: Iterable[Sequence[object]],
-) -> None:
-    """One table in the form asked for: ``records`` as JSON, CSV of raw values, or text."""
-    if form == "json":
-        out.json(records)
-    elif form == "csv":
-        out.write(_csv(csv_header, csv_rows))
-    elif form == "markdown":
-        out.lines([_markdown([c.label for c in columns], rows)])
-    else:
-        out.lines(out.table(columns, list(rows)))
+        form: str,
+        *,
+        records: object,
+        columns: Sequence[_layout.Column],
+        rows: Sequence[Sequence[str]],
+        csv_header: Sequence[str],
+        csv_rows: Iterable[Sequence[object]],
+    ) -> None:
+        """One table in the form asked for: ``records`` as JSON, CSV of raw values, or text."""
+        if form == "json":
+            self.json(records)
+        elif form == "csv":
+            self.write(
+                _layout.csv_table(csv_header, ([_layout.cell(v) for v in r] for r in csv_rows))
+            )
+        elif form == "markdown":
+            self.lines([_layout.markdown_table([c.label for c in columns], rows)])
+        else:
+            self.lines(self.table(columns, rows))
 
 
 def _compact(count: int) -> str:
     """A count in the units people write parameters in, exactly: ``17B``, ``1.5T``."""
     from decimal import Decimal
 
-    for power, suffix in ((12, "T"), (9, "B"), (6, "M"), (3, "K")):
+    for suffix, power in _UNITS:
         if count >= 10**power:
             return f"{(Decimal(count) / 10**power).normalize():f}{suffix}"
     return str(count)
@@ -310,24 +349,8 @@ def _dump(record: object) -> object:
     return dump(mode="json")
 
 
-# --------------------------------------------------------------- arguments
-
-
-def _whole_number(text: str) -> int:
-    """A count from the command line: digits, optionally grouped with ``,`` or ``_``."""
-    try:
-        return int(text.strip().replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number such as 120000 or 120,000, got {text!r}"
-        ) from None
-
-
 class _UsageError(Exception):
     """Input the command line refuses before asking the library."""
-
-
-# ---------------------------------------------------------------- commands
 
 
 def _models(args: argparse.Namespace, out: _Output) -> int:
@@ -339,19 +362,18 @@ def _models(args: argparse.Namespace, out: _Output) -> int:
     if args.format == "text" and not found:
         out.lines(["no model of the card meets these conditions"])
         return EXIT_OK
-    _emit_tabular(
-        out,
+    out.tabular(
         args.format,
         records=[_dump(m) for m in found],
         columns=[
-            _Column("Id"),
-            _Column("Name"),
-            _Column("Active", ">"),
-            _Column("Total", ">"),
-            _Column("Experts", ">"),
-            _Column("Context", ">"),
-            _Column("Input"),
-            _Column("Output"),
+            _layout.Column("Id"),
+            _layout.Column("Name"),
+            _layout.Column("Active", ">"),
+            _layout.Column("Total", ">"),
+            _layout.Column("Experts", ">"),
+            _layout.Column("Context", ">"),
+            _layout.Column("Input"),
+            _layout.Column("Output"),
         ],
         rows=[
             [
@@ -463,17 +485,17 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
             ],
         ),
     ]
-    rows: list[_Row] = []
+    rows: list[Row] = []
     for title, facts in groups:
         if rows:
             rows.append([""])
         rows.append(title)
         rows += [[f"  {label}", value] for label, value in facts]
-    out.lines(out.table([_Column(""), _Column("", flex=True)], rows))
-    card = llama_cards.card()
+    out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
+    document = _document(found.source.document)
     out.lines([""])
     out.paragraph(
-        f"Source: {card.title}, card version {card.version} ({card.updated}); "
+        f"Source: {document.title}, card version {document.version} ({document.updated}); "
         f"{found.source.section}"
     )
     return EXIT_OK
@@ -503,7 +525,7 @@ class _Notes:
         """The notes, after a blank line; nothing when there are none."""
         notes = [f"{sign} {self.printed.get(key, key)}" for key, sign in self.signs.items()]
         notes += [f"{marker} {text}" for marker, text in self.footnotes.items()]
-        lines = [line for note in notes for line in _wrap(note, out.width)]
+        lines = [line for note in notes for line in _layout.wrap(note, out.width)]
         return ["", *lines] if lines else []
 
 
@@ -529,7 +551,7 @@ def _scores_text(out: _Output, selected: ScoreTable) -> list[str]:
         grouped: dict[str, list[llama_cards.PivotRow]] = {}
         for row in rows:
             grouped.setdefault(row.benchmark.id, []).append(row)
-        lines: list[_Row] = []
+        lines: list[Row] = []
         category = None
         for parts in grouped.values():
             benchmark = parts[0].benchmark
@@ -541,7 +563,7 @@ def _scores_text(out: _Output, selected: ScoreTable) -> list[str]:
             subtasks = [row.subtask for row in parts if row.subtask is not None]
             if benchmark.subtasks and len(subtasks) < len(benchmark.subtasks):
                 name = f"{name} ({', '.join(subtasks)})"
-            cells: list[_Cell] = [
+            cells: list[Cell] = [
                 f"  {name}",
                 "-" if benchmark.shots is None else str(benchmark.shots),
                 benchmark.metric,
@@ -553,11 +575,15 @@ def _scores_text(out: _Output, selected: ScoreTable) -> list[str]:
                     shown = list(dict.fromkeys(shown))
                 cells.append("/".join(shown))
             lines.append(cells)
-        columns = [_Column("Benchmark", flex=True), _Column("Shots", ">"), _Column("Metric")]
+        columns = [
+            _layout.Column("Benchmark", flex=True),
+            _layout.Column("Shots", ">"),
+            _layout.Column("Metric"),
+        ]
         for n in present:
             name = pivot.column_names[n]
             width = max(9, *(len(word) for word in name.split()))
-            columns.append(_Column("\n".join(textwrap.wrap(name, width)), ">"))
+            columns.append(_layout.Column("\n".join(textwrap.wrap(name, width)), ">"))
         block = [out.style(title, "bold", "underline"), *out.table(columns, lines)]
         blocks.append(block + notes.block(out))
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
@@ -602,7 +628,7 @@ def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
     lines = [
         f"a: {out.style(a, 'bold')}",
         f"b: {out.style(b, 'bold')}",
-        *_wrap(
+        *_layout.wrap(
             f"a-b for each benchmark cell both have; bars are scaled to the largest gap, {largest}",
             out.width,
         ),
@@ -611,19 +637,19 @@ def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
     half = _BAR_HALF
     axis_header = "b higher ◀".rjust(half) + "│" + "▶ a higher"
     columns = [
-        _Column("Benchmark", flex=True),
-        _Column("Metric"),
-        _Column("a", ">"),
-        _Column("b", ">"),
-        _Column("a-b", ">"),
-        _Column(axis_header),
+        _layout.Column("Benchmark", flex=True),
+        _layout.Column("Metric"),
+        _layout.Column("a", ">"),
+        _layout.Column("b", ">"),
+        _layout.Column("a-b", ">"),
+        _layout.Column(axis_header),
     ]
     for table_id, title in titles.items():
         differences = [d for d in comparison if d.benchmark.table == table_id]
         if not differences:
             continue
         notes = _Notes()
-        rows: list[_Row] = []
+        rows: list[Row] = []
         category = None
         previous = None
         for d in differences:
@@ -639,8 +665,8 @@ def _compare_text(out: _Output, comparison: Comparison) -> list[str]:
                 label = f"    {d.subtask}"
             previous = benchmark.id
             if d.difference is None:
-                gap: _Cell = ""
-                bar: _Cell = ""
+                gap: Cell = ""
+                bar: Cell = ""
             else:
                 colour = "green" if d.difference > 0 else "red" if d.difference < 0 else "dim"
                 gap = (f"{d.difference:+}" if d.difference else "0.0", colour)
@@ -699,8 +725,7 @@ def _benchmarks(args: argparse.Namespace, out: _Output) -> int:
         out.lines(blocks)
         return EXIT_OK
     columns, table = _benchmark_table(rows, with_table=True)
-    _emit_tabular(
-        out,
+    out.tabular(
         args.format,
         records=[_dump(row) for row in rows],
         columns=columns,
@@ -725,13 +750,13 @@ def _benchmarks(args: argparse.Namespace, out: _Output) -> int:
 
 def _benchmark_table(
     rows: Sequence[Benchmark], *, with_table: bool = False
-) -> tuple[list[_Column], list[list[str]]]:
+) -> tuple[list[_layout.Column], list[list[str]]]:
     columns = [
-        _Column("Id"),
-        _Column("Name", flex=True),
-        _Column("Category"),
-        _Column("Shots", ">"),
-        _Column("Metric"),
+        _layout.Column("Id"),
+        _layout.Column("Name", flex=True),
+        _layout.Column("Category"),
+        _layout.Column("Shots", ">"),
+        _layout.Column("Metric"),
     ]
     table = [
         [
@@ -744,7 +769,7 @@ def _benchmark_table(
         for row in rows
     ]
     if with_table:
-        columns.insert(0, _Column("Table"))
+        columns.insert(0, _layout.Column("Table"))
         table = [[row.table, *line] for row, line in zip(rows, table)]
     return columns, table
 
@@ -757,18 +782,17 @@ def _languages(args: argparse.Namespace, out: _Output) -> int:
         also = separator.join(equivalent.code for equivalent in entry.equivalents)
         return [entry.name, entry.native_name, *codes, also]
 
-    _emit_tabular(
-        out,
+    out.tabular(
         args.format,
         records=[_dump(entry) for entry in found],
         columns=[
-            _Column("Name"),
-            _Column("Native name"),
-            _Column("639-1"),
-            _Column("639-2/T"),
-            _Column("639-2/B"),
-            _Column("639-3"),
-            _Column("Also"),
+            _layout.Column("Name"),
+            _layout.Column("Native name"),
+            _layout.Column("639-1"),
+            _layout.Column("639-2/T"),
+            _layout.Column("639-2/B"),
+            _layout.Column("639-3"),
+            _layout.Column("Also"),
         ],
         rows=[row(entry, ", ") for entry in found],
         csv_header=[
@@ -795,7 +819,7 @@ def _languages(args: argparse.Namespace, out: _Output) -> int:
 def _answer(out: _Output, yes: bool, message: str) -> None:
     word = out.style("yes", "bold", "green") if yes else out.style("no", "bold", "red")
     # Wrapped as plain text first, so colour codes do not count towards the width.
-    lines = _wrap(f"{'yes' if yes else 'no'}: {message}", out.width)
+    lines = _layout.wrap(f"{'yes' if yes else 'no'}: {message}", out.width)
     lines[0] = word + lines[0][3 if yes else 2 :]
     out.lines(lines)
 
@@ -811,15 +835,15 @@ def _check_language(args: argparse.Namespace, out: _Output) -> int:
     except llama_cards.UnsupportedLanguageError as error:
         entry = None
         if found_model is not None:
-            message = f"{found_model.name} does not support {tag!r}: {error}"
+            message = f"{found_model.name} does not support {_quote(tag)}: {out.said(str(error))}"
         else:
-            message = str(error)
+            message = out.said(str(error))
     else:
         named = f"{entry.name} ({entry.iso639_1})"
         if found_model is not None:
-            message = f"{found_model.name} supports {tag!r}, {named}"
+            message = f"{found_model.name} supports {_quote(tag)}, {named}"
         else:
-            message = f"{tag!r} names {named}, a language the card supports"
+            message = f"{_quote(tag)} names {named}, a language the card supports"
     supported = entry is not None
     if args.format == "json":
         out.json(
@@ -843,7 +867,7 @@ def _check_context(args: argparse.Namespace, out: _Output) -> int:
         found.check_context(prompt, max_new_tokens=new)
         fits, reason = True, ""
     except llama_cards.ContextLengthExceededError as error:
-        fits, reason = False, str(error)
+        fits, reason = False, out.said(str(error))
     holding = [m for m in llama_cards.models() if m.fits_context(prompt, max_new_tokens=new)]
     if fits:
         asked = f"{prompt:,} prompt tokens" + (f" and up to {new:,} new tokens" if new else "")
@@ -918,21 +942,27 @@ def _license(args: argparse.Namespace, out: _Output) -> int:
         out.style("Terms", "bold", "underline"),
     ]
     lines += out.table(
-        [_Column("Clause", wrap=20), _Column("Term"), _Column("What it means", flex=True)],
+        [
+            _layout.Column("Clause", wrap=20),
+            _layout.Column("Term"),
+            _layout.Column("What it means", flex=True),
+        ],
         [[term.clause, term.id, term.explanation] for term in terms.terms()],
     )
     lines += ["", out.style(f"Prohibited uses ({terms.use_policy_name})", "bold", "underline")]
-    prohibited: list[_Row] = []
+    prohibited: list[Row] = []
     for use in terms.prohibited_uses:
         prohibited.append([use.number, use.summary])
         prohibited += [[f"  {item.number}", item.summary] for item in use.items]
-    lines += out.table([_Column("Number"), _Column("What it prohibits", flex=True)], prohibited)
+    lines += out.table(
+        [_layout.Column("Number"), _layout.Column("What it prohibits", flex=True)], prohibited
+    )
     lines += ["", out.style("Out of scope (the card)", "bold", "underline")]
     lines += out.table(
-        [_Column("Use"), _Column("What is out of scope", flex=True)],
+        [_layout.Column("Use"), _layout.Column("What is out of scope", flex=True)],
         [[use.id, use.summary] for use in terms.out_of_scope_uses],
     )
-    lines += ["", *_wrap(terms.disclaimer, out.width)]
+    lines += ["", *_layout.wrap(terms.disclaimer, out.width)]
     out.lines(lines)
     return EXIT_OK
 
@@ -960,12 +990,12 @@ def _assess(args: argparse.Namespace, out: _Output) -> int:
     )
     lines = [""]
     lines += out.table(
-        [_Column(""), _Column("", wrap=20), _Column("", flex=True)],
+        [_layout.Column(""), _layout.Column("", wrap=20), _layout.Column("", flex=True)],
         [
             [
                 ("blocks", "red") if finding.blocks else ("ok", "green"),
                 finding.clause,
-                finding.explanation,
+                out.said(finding.explanation),
             ]
             for finding in verdict.findings
         ],
@@ -974,16 +1004,26 @@ def _assess(args: argparse.Namespace, out: _Output) -> int:
     if verdict.obligations:
         lines += ["", out.style("Obligations", "bold", "underline")]
         lines += out.table(
-            [_Column("Clause", wrap=20), _Column("What to do", flex=True)],
+            [_layout.Column("Clause", wrap=20), _layout.Column("What to do", flex=True)],
             [
-                [item.clause, f"{item.explanation} (when {item.applies_when})"]
+                [item.clause, out.said(f"{item.explanation} (when {item.applies_when})")]
                 for item in verdict.obligations
             ],
         )
-    lines += ["", "sources:", *(f"  {link}" for link in verdict.links), ""]
-    lines += _wrap(verdict.disclaimer, out.width)
+    lines += ["", "sources:", *(f"  {link}" for link in _links(verdict.links)), ""]
+    lines += _layout.wrap(verdict.disclaimer, out.width)
     out.lines(lines)
     return code
+
+
+def _links(links: Sequence[str]) -> list[str]:
+    """The links of an assessment, the policy's as ``license`` gives it: its official
+    address, not the copy it was read from."""
+    # until UseAssessment.links gives the policy's official address
+    terms = llama_cards.license_terms()
+    policy = {source.document for source in terms.source_of("use_policy_name")}
+    copies = {_document(document_id).url for document_id in policy}
+    return list(dict.fromkeys(terms.use_policy_url if link in copies else link for link in links))
 
 
 def _card(args: argparse.Namespace, out: _Output) -> int:
@@ -1001,11 +1041,11 @@ def _card(args: argparse.Namespace, out: _Output) -> int:
                         "satisfied": False,
                         "shipped_versions": shipped,
                         "package_version": llama_cards.__version__,
-                        "message": str(error),
+                        "message": out.said(str(error)),
                     }
                 )
             else:
-                _answer(out, False, str(error))
+                _answer(out, False, out.said(str(error)))
             return EXIT_NO
         required = {"require": args.require, "satisfied": True}
     else:
@@ -1018,7 +1058,7 @@ def _card(args: argparse.Namespace, out: _Output) -> int:
                 "title": chosen.title,
                 "version": str(chosen.version),
                 "updated": str(chosen.updated),
-                "fingerprint": chosen.fingerprint,
+                "fingerprint": f"sha256:{chosen.fingerprint}",
                 "schema_version": chosen.schema_version,
                 "source": _dump(document),
                 "shipped_versions": shipped,
@@ -1037,8 +1077,8 @@ def _card(args: argparse.Namespace, out: _Output) -> int:
         ["  shipped cards", ", ".join(shipped)],
         ["  package", f"llama-cards {llama_cards.__version__}"],
     ]
-    rows: list[_Row] = [chosen.title, *facts]
-    out.lines(out.table([_Column(""), _Column("", flex=True)], rows))
+    rows: list[Row] = [chosen.title, *facts]
+    out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
     return EXIT_OK
 
 
@@ -1053,12 +1093,7 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _model_index(args: argparse.Namespace, out: _Output) -> int:
-    try:
-        index = llama_cards.to_model_index(args.model, table=args.table)
-    except llama_cards.AmbiguousQueryError as error:
-        choices = " or ".join(f"--table {match}" for match in error.matches)
-        raise _UsageError(f"{error}; on the command line, give {choices}") from None
-    out.json(index)
+    out.json(llama_cards.to_model_index(args.model, table=args.table))
     return EXIT_OK
 
 
@@ -1066,6 +1101,270 @@ def _model_index(args: argparse.Namespace, out: _Output) -> int:
 
 
 _Handler = Callable[[argparse.Namespace, _Output], int]
+_Argument = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def _argument(*flags: str, **options: Any) -> _Argument:
+    return flags, options
+
+
+_COUNTS = "120000, 120,000, 120_000 or 120K"
+_MODEL = _argument("model", metavar="MODEL", help="a model name, id or repository id")
+_TABLE = _argument(
+    "--table", metavar="TABLE", help="the card's table: pretrained or instruct (or its title)"
+)
+
+# name, handler, summary, description, examples, output forms, arguments
+_COMMANDS: tuple[
+    tuple[str, _Handler, str, str, tuple[str, ...], tuple[str, ...], tuple[_Argument, ...]], ...
+] = (
+    (
+        "models",
+        _models,
+        "the models: parameters, experts, context, modalities",
+        "A table of the card's models; the options keep those that meet every condition.",
+        (
+            "llama-cards models",
+            "llama-cards models --min-context 2M --format json",
+            "llama-cards models --input-modality image --language pt-BR",
+        ),
+        _TABULAR,
+        (
+            _argument(
+                "--min-context",
+                type=_count,
+                metavar="TOKENS",
+                help=f"at least this context, e.g. {_COUNTS}",
+            ),
+            _argument(
+                "--input-modality", metavar="MODALITY", help="takes this input: text, image or code"
+            ),
+            _argument(
+                "--language",
+                metavar="TAG",
+                help="supports this language (BCP 47 tag, code or name)",
+            ),
+        ),
+    ),
+    (
+        "show",
+        _show,
+        "every fact of one model",
+        "Every fact the card gives about one model, grouped.",
+        (
+            "llama-cards show scout",
+            "llama-cards show meta-llama/Llama-4-Maverick-17B-128E-Instruct --format json",
+        ),
+        _ANSWER,
+        (_MODEL,),
+    ),
+    (
+        "scores",
+        _scores,
+        "benchmark scores, laid out as the card's tables",
+        "The card's benchmark scores that meet every condition given, laid out as the card's "
+        "tables (benchmarks down, models across). Names ignore case, spaces and punctuation.",
+        (
+            "llama-cards scores --table instruct",
+            "llama-cards scores --model scout --benchmark 'MMLU Pro' --format json",
+            "llama-cards scores --category image --format csv",
+        ),
+        _TABULAR,
+        (
+            _argument(
+                "--model", metavar="MODEL", help="a Llama 4 or comparison model (llama-3.1-405b)"
+            ),
+            _argument("--benchmark", metavar="BENCHMARK", help="a benchmark id or name"),
+            _argument("--category", metavar="CATEGORY", help="a category, e.g. 'Image'"),
+            _TABLE,
+            _argument("--subtask", metavar="SUBTASK", help="a part of a cell, e.g. eng->kgv"),
+        ),
+    ),
+    (
+        "compare",
+        _compare,
+        "two models side by side, with a bar per benchmark",
+        "The benchmark cells two models both have, side by side, with a - b and a bar that "
+        "shows the gap.",
+        (
+            "llama-cards compare maverick scout",
+            "llama-cards compare maverick llama-3.1-405b --table pretrained --format markdown",
+        ),
+        _TABULAR,
+        (
+            _argument("a", metavar="A", help="the first model"),
+            _argument("b", metavar="B", help="the second model"),
+            _TABLE,
+        ),
+    ),
+    (
+        "benchmarks",
+        _benchmarks,
+        "the benchmark rows: category, shots, metric",
+        "The rows of the card's benchmark tables: what was measured, and how.",
+        ("llama-cards benchmarks", "llama-cards benchmarks --table pretrained --format csv"),
+        _TABULAR,
+        (_TABLE,),
+    ),
+    (
+        "languages",
+        _languages,
+        "the supported languages and their codes",
+        "The languages the card supports, with their ISO 639 codes and native names.",
+        ("llama-cards languages", "llama-cards languages --format csv"),
+        _TABULAR,
+        (),
+    ),
+    (
+        "check-language",
+        _check_language,
+        "whether a language is supported (exit 0 yes, 1 no)",
+        "Whether the card (or one model) supports the language a tag names. Exit 0 yes, "
+        "1 no, 2 when the tag is malformed.",
+        (
+            "llama-cards check-language pt-BR",
+            "llama-cards check-language Deutsch --model maverick --format json",
+        ),
+        _ANSWER,
+        (
+            _argument(
+                "tag", metavar="TAG", help="a BCP 47 tag, an ISO 639 code or a language name"
+            ),
+            _argument("--model", metavar="MODEL", help="ask about this model"),
+        ),
+    ),
+    (
+        "check-context",
+        _check_context,
+        "whether a request fits a model's context (exit 0 yes, 1 no)",
+        "Whether a prompt, and the tokens to generate, fit in a model's context window. "
+        f"Exit 0 yes, 1 no, 2 for an unknown model or a bad count. Counts: {_COUNTS} "
+        "(K, M, B, T as the card prints them: 1.5M is 1,500,000).",
+        (
+            "llama-cards check-context maverick 120000 --max-new-tokens 8192",
+            "llama-cards check-context scout 2,000,000 --format json",
+            "llama-cards check-context scout 10M",
+        ),
+        _ANSWER,
+        (
+            _MODEL,
+            _argument(
+                "prompt_tokens", metavar="PROMPT_TOKENS", type=_count, help="tokens of the prompt"
+            ),
+            _argument(
+                "--max-new-tokens",
+                type=_count,
+                default=0,
+                metavar="N",
+                help="tokens to generate (default: 0)",
+            ),
+        ),
+    ),
+    (
+        "check-images",
+        _check_images,
+        "whether an image count was tested (exit 0 yes, 1 no)",
+        "Whether a number of input images is within what the card says image understanding "
+        "was tested with (tested, not enforced). Exit 0 yes, 1 no.",
+        ("llama-cards check-images 3",),
+        _ANSWER,
+        (_argument("count", metavar="COUNT", type=_count, help="input images"),),
+    ),
+    (
+        "license",
+        _license,
+        "the licence terms and acceptable use policy",
+        "The Llama 4 licence and acceptable use policy: each term with its clause, in short "
+        "words. Guidance read from the published terms, not legal advice.",
+        ("llama-cards license", "llama-cards license --format json"),
+        _ANSWER,
+        (),
+    ),
+    (
+        "assess",
+        _assess,
+        "whether a use is permitted by the licence (exit 0 yes, 1 no)",
+        "Whether a party may use Llama 4 under the published terms, clause by clause. Exit 0 "
+        "permitted, 1 not permitted, 2 for a malformed country code. Guidance, not legal "
+        "advice.",
+        (
+            "llama-cards assess --domicile DE",
+            "llama-cards assess --domicile de --end-user",
+            "llama-cards assess --domicile US --monthly-active-users 800,000,000 --format json",
+        ),
+        _ANSWER,
+        (
+            _argument(
+                "--domicile",
+                required=True,
+                metavar="CC",
+                help="ISO 3166-1 alpha-2 code of the country of domicile or principal place of "
+                "business",
+            ),
+            _argument(
+                "--individual",
+                action="store_true",
+                help="the party is an individual (not a company)",
+            ),
+            _argument(
+                "--end-user",
+                action="store_true",
+                help="the party only uses a product or service that builds Llama 4 in",
+            ),
+            _argument(
+                "--monthly-active-users",
+                type=_count,
+                metavar="N",
+                help="monthly active users of the party's products and services, e.g. 700M",
+            ),
+            _argument("--model", metavar="MODEL", help="assess one model only"),
+        ),
+    ),
+    (
+        "card",
+        _card,
+        "the card: version, updated, fingerprint, source",
+        "The shipped card: its version, last update, fingerprint and source. With --require, "
+        "the newest shipped card that satisfies a version specifier (exit 1 if none does).",
+        ("llama-cards card", "llama-cards card --require '>=4' --format json"),
+        _ANSWER,
+        (
+            _argument(
+                "--require",
+                type=_version_spec,
+                metavar="SPEC",
+                help="a PEP 440 specifier, e.g. '>=4'",
+            ),
+        ),
+    ),
+    (
+        "schema",
+        _schema,
+        "the JSON Schema of the card",
+        "The JSON Schema of the card's JSON form, as the library writes it.",
+        ("llama-cards schema > card.schema.json",),
+        ("json",),
+        (),
+    ),
+    (
+        "export",
+        _export,
+        "the whole card as JSON",
+        "The whole card as JSON, in the library's own form (Card.from_json reads it back).",
+        ("llama-cards export > card.json",),
+        ("json",),
+        (),
+    ),
+    (
+        "model-index",
+        _model_index,
+        "a model's scores in the Hugging Face model-index form",
+        "A model's scores of one table in the Hugging Face model-index form, as JSON.",
+        ("llama-cards model-index maverick --table instruct",),
+        ("json",),
+        (_argument("model", metavar="MODEL", help="a Llama 4 or comparison model"), _TABLE),
+    ),
+)
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -1082,297 +1381,71 @@ class _HelpFormatter(argparse.HelpFormatter):
         )
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: _Handler,
-    summary: str,
-    description: str,
-    examples: Sequence[str],
-    formats: Sequence[str] = _ANSWER,
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        name,
-        help=summary,
-        description=description,
-        epilog="\n".join(f"example: {example}" for example in examples),
-        formatter_class=_HelpFormatter,
-        allow_abbrev=False,
-    )
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default=formats[0],
-        help=f"output form (default: {formats[0]})",
-    )
-    parser.set_defaults(handler=handler)
-    return parser
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors quote long arguments as every message does."""
+
+    def __init__(self, *, given: Sequence[str] = (), **options: Any) -> None:
+        super().__init__(formatter_class=_HelpFormatter, allow_abbrev=False, **options)
+        self.given = given
+
+    def print_help(self, file: Optional[SupportsWrite[str]] = None) -> None:
+        # argparse would drop a failed write of the help quietly; main reports it.
+        (file or sys.stdout).write(self.format_help())
+
+    def error(self, message: str) -> Any:  # NoReturn in typeshed; Any keeps 3.9 happy
+        super().error(" ".join(_said(message, self.given).splitlines()))
 
 
-def _table_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--table",
-        metavar="TABLE",
-        help="the card's table: pretrained or instruct (or its title)",
-    )
+class _Version(argparse.Action):
+    """``--version``: the schema version is read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **options: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **options)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        schema = llama_cards.SCHEMA_VERSION
+        sys.stdout.write(f"llama-cards {llama_cards.__version__} (schema {schema})\n")
+        parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser(given: Sequence[str] = ()) -> argparse.ArgumentParser:
+    parser = _Parser(
         prog="llama-cards",
+        given=given,
         description=(
             "Facts of the published Llama 4 model card, offline. Exit codes: 0 success or "
-            '"yes", 1 a check that answers "no", 2 bad input or usage.'
+            '"yes", 1 a check that answers "no", 2 bad input or usage, 3 the answer could '
+            "not be written (standard output closed or full). Counts are digits, grouped by "
+            "three with ',' or '_' (1,000,000), or in the card's units K, M, B, T "
+            "(128K is 128,000; 1.5M is 1,500,000)."
         ),
         epilog=(
             "example: llama-cards show scout\n"
             "example: llama-cards check-context maverick 120000 --max-new-tokens 8192\n"
             "Run 'llama-cards COMMAND --help' for a command's options."
         ),
-        formatter_class=_HelpFormatter,
-        allow_abbrev=False,
     )
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"llama-cards {llama_cards.__version__} (schema {llama_cards.SCHEMA_VERSION})",
+        "--version", action=_Version, help="show the package and data schema versions, and exit"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    models = _command(
-        commands,
-        "models",
-        _models,
-        "the models: parameters, experts, context, modalities",
-        "A table of the card's models; the options keep those that meet every condition.",
-        [
-            "llama-cards models",
-            "llama-cards models --min-context 2000000 --format json",
-            "llama-cards models --input-modality image --language pt-BR",
-        ],
-        _TABULAR,
-    )
-    models.add_argument(
-        "--min-context", type=_whole_number, metavar="TOKENS", help="at least this context"
-    )
-    models.add_argument(
-        "--input-modality", metavar="MODALITY", help="takes this input: text, image or code"
-    )
-    models.add_argument(
-        "--language", metavar="TAG", help="supports this language (BCP 47 tag, code or name)"
-    )
-
-    show = _command(
-        commands,
-        "show",
-        _show,
-        "every fact of one model",
-        "Every fact the card gives about one model, grouped.",
-        [
-            "llama-cards show scout",
-            "llama-cards show meta-llama/Llama-4-Maverick-17B-128E-Instruct --format json",
-        ],
-    )
-    show.add_argument("model", metavar="MODEL", help="a model name, id or repository id")
-
-    scores = _command(
-        commands,
-        "scores",
-        _scores,
-        "benchmark scores, laid out as the card's tables",
-        "The card's benchmark scores that meet every condition given, laid out as the card's "
-        "tables (benchmarks down, models across). Names ignore case, spaces and punctuation.",
-        [
-            "llama-cards scores --table instruct",
-            "llama-cards scores --model scout --benchmark 'MMLU Pro' --format json",
-            "llama-cards scores --category image --format csv",
-        ],
-        _TABULAR,
-    )
-    scores.add_argument(
-        "--model", metavar="MODEL", help="a Llama 4 or comparison model (llama-3.1-405b)"
-    )
-    scores.add_argument("--benchmark", metavar="BENCHMARK", help="a benchmark id or name")
-    scores.add_argument("--category", metavar="CATEGORY", help="a category, e.g. 'Image'")
-    _table_option(scores)
-    scores.add_argument("--subtask", metavar="SUBTASK", help="a part of a cell, e.g. eng->kgv")
-
-    compare = _command(
-        commands,
-        "compare",
-        _compare,
-        "two models side by side, with a bar per benchmark",
-        "The benchmark cells two models both have, side by side, with a - b and a bar that "
-        "shows the gap.",
-        [
-            "llama-cards compare maverick scout",
-            "llama-cards compare maverick llama-3.1-405b --table pretrained --format markdown",
-        ],
-        _TABULAR,
-    )
-    compare.add_argument("a", metavar="A", help="the first model")
-    compare.add_argument("b", metavar="B", help="the second model")
-    _table_option(compare)
-
-    benchmarks = _command(
-        commands,
-        "benchmarks",
-        _benchmarks,
-        "the benchmark rows: category, shots, metric",
-        "The rows of the card's benchmark tables: what was measured, and how.",
-        ["llama-cards benchmarks", "llama-cards benchmarks --table pretrained --format csv"],
-        _TABULAR,
-    )
-    _table_option(benchmarks)
-
-    _command(
-        commands,
-        "languages",
-        _languages,
-        "the supported languages and their codes",
-        "The languages the card supports, with their ISO 639 codes and native names.",
-        ["llama-cards languages", "llama-cards languages --format csv"],
-        _TABULAR,
-    )
-
-    check_language = _command(
-        commands,
-        "check-language",
-        _check_language,
-        "whether a language is supported (exit 0 yes, 1 no)",
-        "Whether the card (or one model) supports the language a tag names. Exit 0 yes, "
-        "1 no, 2 when the tag is malformed.",
-        [
-            "llama-cards check-language pt-BR",
-            "llama-cards check-language Deutsch --model maverick --format json",
-        ],
-    )
-    check_language.add_argument(
-        "tag", metavar="TAG", help="a BCP 47 tag, an ISO 639 code or a language name"
-    )
-    check_language.add_argument("--model", metavar="MODEL", help="ask about this model")
-
-    check_context = _command(
-        commands,
-        "check-context",
-        _check_context,
-        "whether a request fits a model's context (exit 0 yes, 1 no)",
-        "Whether a prompt, and the tokens to generate, fit in a model's context window. "
-        "Exit 0 yes, 1 no, 2 for an unknown model or a bad count.",
-        [
-            "llama-cards check-context maverick 120000 --max-new-tokens 8192",
-            "llama-cards check-context scout 2,000,000 --format json",
-        ],
-    )
-    check_context.add_argument("model", metavar="MODEL", help="a model name, id or repository id")
-    check_context.add_argument(
-        "prompt_tokens", metavar="PROMPT_TOKENS", type=_whole_number, help="tokens of the prompt"
-    )
-    check_context.add_argument(
-        "--max-new-tokens",
-        type=_whole_number,
-        default=0,
-        metavar="N",
-        help="tokens to generate (default: 0)",
-    )
-
-    check_images = _command(
-        commands,
-        "check-images",
-        _check_images,
-        "whether an image count was tested (exit 0 yes, 1 no)",
-        "Whether a number of input images is within what the card says image understanding "
-        "was tested with (tested, not enforced). Exit 0 yes, 1 no.",
-        ["llama-cards check-images 3"],
-    )
-    check_images.add_argument("count", metavar="COUNT", type=_whole_number, help="input images")
-
-    _command(
-        commands,
-        "license",
-        _license,
-        "the licence terms and acceptable use policy",
-        "The Llama 4 licence and acceptable use policy: each term with its clause, in short "
-        "words. Guidance read from the published terms, not legal advice.",
-        ["llama-cards license", "llama-cards license --format json"],
-    )
-
-    assess = _command(
-        commands,
-        "assess",
-        _assess,
-        "whether a use is permitted by the licence (exit 0 yes, 1 no)",
-        "Whether a party may use Llama 4 under the published terms, clause by clause. Exit 0 "
-        "permitted, 1 not permitted, 2 for a malformed country code. Guidance, not legal "
-        "advice.",
-        [
-            "llama-cards assess --domicile DE",
-            "llama-cards assess --domicile de --end-user",
-            "llama-cards assess --domicile US --monthly-active-users 800,000,000 --format json",
-        ],
-    )
-    assess.add_argument(
-        "--domicile",
-        required=True,
-        metavar="CC",
-        help="ISO 3166-1 alpha-2 code of the country of domicile or principal place of business",
-    )
-    assess.add_argument(
-        "--individual", action="store_true", help="the party is an individual (not a company)"
-    )
-    assess.add_argument(
-        "--end-user",
-        action="store_true",
-        help="the party only uses a product or service that builds Llama 4 in",
-    )
-    assess.add_argument(
-        "--monthly-active-users",
-        type=_whole_number,
-        metavar="N",
-        help="monthly active users of the party's products and services",
-    )
-    assess.add_argument("--model", metavar="MODEL", help="assess one model only")
-
-    card = _command(
-        commands,
-        "card",
-        _card,
-        "the card: version, updated, fingerprint, source",
-        "The shipped card: its version, last update, fingerprint and source. With --require, "
-        "the newest shipped card that satisfies a version specifier (exit 1 if none does).",
-        ["llama-cards card", "llama-cards card --require '>=4' --format json"],
-    )
-    card.add_argument("--require", metavar="SPEC", help="a PEP 440 specifier, e.g. '>=4'")
-
-    _command(
-        commands,
-        "schema",
-        _schema,
-        "the JSON Schema of the card",
-        "The JSON Schema of the card's JSON form, as the library writes it.",
-        ["llama-cards schema > card.schema.json"],
-        ("json",),
-    )
-    _command(
-        commands,
-        "export",
-        _export,
-        "the whole card as JSON",
-        "The whole card as JSON, in the library's own form (Card.from_json reads it back).",
-        ["llama-cards export > card.json"],
-        ("json",),
-    )
-    model_index = _command(
-        commands,
-        "model-index",
-        _model_index,
-        "a model's scores in the Hugging Face model-index form",
-        "A model's scores of one table in the Hugging Face model-index form, as JSON.",
-        ["llama-cards model-index maverick --table instruct"],
-        ("json",),
-    )
-    model_index.add_argument("model", metavar="MODEL", help="a Llama 4 or comparison model")
-    _table_option(model_index)
+    for name, handler, summary, description, examples, formats, arguments in _COMMANDS:
+        command = commands.add_parser(
+            name,
+            given=given,
+            help=summary,
+            description=description,
+            epilog="\n".join(f"example: {example}" for example in examples),
+        )
+        for flags, options in arguments:
+            command.add_argument(*flags, **options)
+        command.add_argument(
+            "--format",
+            choices=formats,
+            default=formats[0],
+            help=f"output form (default: {formats[0]})",
+        )
+        command.set_defaults(handler=handler)
     return parser
 
 
@@ -1380,7 +1453,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> None:
-    print(f"llama-cards: error: {' '.join(message.splitlines())}", file=sys.stderr)
+    # With no stderr either, the exit code alone says it.
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        print(f"llama-cards: error: {' '.join(message.splitlines())}", file=sys.stderr)
 
 
 def _exit_code(code: object) -> int:
@@ -1390,36 +1465,56 @@ def _exit_code(code: object) -> int:
 
 
 def _silence_stdout() -> None:
-    # The reader went away (`| head`): point stdout at devnull so the interpreter's last
-    # flush does not complain either.
+    # Nothing more can be written (the reader went away, the disk is full): point stdout at
+    # devnull so the interpreter's last flush does not complain either.
+    stdout = sys.stdout
+    if stdout is None or stdout is not sys.__stdout__:
+        return  # not the process's own stdout (tests, embedding)
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no file descriptor (tests, embedding)
+    except (OSError, ValueError, AttributeError):  # no file descriptor
         pass
+
+
+def _run(given: Sequence[str], stdout: TextIO) -> int:
+    try:
+        args = _parser(given).parse_args(given)
+    except SystemExit as exit:  # --help, --version and usage errors
+        _flush(stdout)
+        return _exit_code(exit.code)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # writing --help or --version
+        raise _failed(error) from None
+    out = _Output(stdout, colour=_colour_enabled(stdout, os.environ), given=given)
+    handler: _Handler = args.handler
+    try:
+        code = handler(args, out)
+    except (llama_cards.LlamaCardsError, _UsageError) as error:
+        code = EXIT_USAGE
+        _error(out.said(str(error)))
+    _flush(stdout)
+    return code
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    ``0`` success or "yes", ``1`` a check that answers "no", ``2`` bad input or usage.
+    ``0`` success or "yes", ``1`` a check that answers "no", ``2`` bad input or usage, ``3``
+    the answer could not be written.
     """
+    given = list(sys.argv[1:] if argv is None else argv)
     try:
-        try:
-            args = _parser().parse_args(argv)
-        except SystemExit as exit:  # --help, --version and usage errors
-            return _exit_code(exit.code)
-        out = _Output(sys.stdout, colour=_colour_enabled(sys.stdout, os.environ))
-        handler: _Handler = args.handler
-        try:
-            code = handler(args, out)
-        except (llama_cards.LlamaCardsError, _UsageError) as error:
-            _error(str(error))
-            return EXIT_USAGE
-        sys.stdout.flush()
-        return code
-    except BrokenPipeError:
+        if sys.stdout is None:  # started with stdout closed (`llama-cards models >&-`)
+            raise _OutputError("standard output is closed")
+        return _run(given, sys.stdout)
+    except BrokenPipeError:  # the reader went away (`| head`): a quiet end
         _silence_stdout()
         return EXIT_OK
+    except _OutputError as error:
+        _silence_stdout()
+        _error(f"cannot write the answer: {error}")
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
