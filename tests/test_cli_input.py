@@ -327,11 +327,6 @@ def test_help_imports_no_pydantic() -> None:
     assert _modules_after(["check-context", "--help"]) == set()
 
 
-@pytest.mark.xfail(
-    reason="llama_cards.SCHEMA_VERSION is read from the data loader, which imports "
-    "pydantic_core, until it becomes a constant of the package face",
-    strict=True,
-)
 def test_version_imports_no_pydantic() -> None:
     assert _modules_after(["--version"]) == set()
 

@@ -38,7 +38,7 @@ from llama_cards import _layout
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-    from llama_cards import Benchmark, Comparison, Document, Language, ScoreTable
+    from llama_cards import Benchmark, Comparison, Language, ScoreTable
     from llama_cards._layout import Cell, Row
 
 __all__ = ["main"]
@@ -74,14 +74,6 @@ _STYLES = {
 }
 # The units the card prints counts in (10M, 128K, ~40T), read and written exactly.
 _UNITS = (("T", 12), ("B", 9), ("M", 6), ("K", 3))
-
-
-# until llama_cards.document lands
-def _documents_of_the_card(document_id: str) -> Document:
-    return {d.id: d for d in llama_cards.card().documents}[document_id]
-
-
-_document: Callable[[str], Document] = getattr(llama_cards, "document", _documents_of_the_card)
 
 
 # ------------------------------------------------------------- what users typed
@@ -492,7 +484,7 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
         rows.append(title)
         rows += [[f"  {label}", value] for label, value in facts]
     out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
-    document = _document(found.source.document)
+    document = llama_cards.document(found.source.document)
     out.lines([""])
     out.paragraph(
         f"Source: {document.title}, card version {document.version} ({document.updated}); "
@@ -1022,7 +1014,7 @@ def _links(links: Sequence[str]) -> list[str]:
     # until UseAssessment.links gives the policy's official address
     terms = llama_cards.license_terms()
     policy = {source.document for source in terms.source_of("use_policy_name")}
-    copies = {_document(document_id).url for document_id in policy}
+    copies = {llama_cards.document(document_id).url for document_id in policy}
     return list(dict.fromkeys(terms.use_policy_url if link in copies else link for link in links))
 
 
