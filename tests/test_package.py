@@ -108,6 +108,8 @@ PUBLIC_NAMES = {
     "to_model_index",
     "UnknownDocumentError",
     "document",
+    "LayoutRow",
+    "TableLayout",
 }
 
 

@@ -70,10 +70,12 @@ _PUBLIC: dict[str, str] = {
     "Score": "_benchmarks",
     "ScoreModelId": "_benchmarks",
     "Comparison": "_scores",
+    "LayoutRow": "_scores",
     "Pivot": "_scores",
     "PivotRow": "_scores",
     "ScoreDifference": "_scores",
     "ScoreTable": "_scores",
+    "TableLayout": "_scores",
     "EquivalentCode": "_languages",
     "ImageTesting": "_languages",
     "Language": "_languages",
@@ -350,6 +352,9 @@ if TYPE_CHECKING:
         Comparison as Comparison,
     )
     from ._scores import (
+        LayoutRow as LayoutRow,
+    )
+    from ._scores import (
         Pivot as Pivot,
     )
     from ._scores import (
@@ -360,6 +365,9 @@ if TYPE_CHECKING:
     )
     from ._scores import (
         ScoreTable as ScoreTable,
+    )
+    from ._scores import (
+        TableLayout as TableLayout,
     )
     from ._versions import (
         SCHEMA_VERSION as SCHEMA_VERSION,

@@ -16,12 +16,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import ClassVar, Optional, Union, overload
 
 from . import _loader
-from ._benchmarks import Benchmark, BenchmarkIndex, Score
+from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, Score
 from ._card import Card, CardParts
+from ._layout import cell, csv_table, html_table, markdown_table
 from ._models import Variant
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["Comparison", "Pivot", "PivotRow", "ScoreDifference", "ScoreTable"]
+__all__ = [
+    "Comparison",
+    "LayoutRow",
+    "Pivot",
+    "PivotRow",
+    "ScoreDifference",
+    "ScoreTable",
+    "TableLayout",
+]
 
 
 # ------------------------------------------------------------------ the tables
@@ -105,6 +114,52 @@ class Pivot(_Result):
         self, columns: tuple[str, ...], column_names: tuple[str, ...], rows: tuple[PivotRow, ...]
     ) -> None:
         super().__init__(columns, column_names, rows)
+
+
+class LayoutRow(_Result):
+    """One row of a :class:`TableLayout`: a benchmark and what each column prints."""
+
+    __slots__ = ("benchmark", "cells", "name")
+    _fields = ("benchmark", "name", "cells")
+
+    benchmark: Benchmark
+    """The row's benchmark, with its category, shots and metric."""
+    name: str
+    """The row's name as printed, with the subtasks shown when only some of them are."""
+    cells: tuple[tuple[Score, ...], ...]
+    """Per column, the scores its cell prints: one, two for a two-number cell (printed
+    ``42.2/36.6``), one reason for a cell whose parts all give it, none where the selection
+    has no score there."""
+
+    def __init__(
+        self, benchmark: Benchmark, name: str, cells: tuple[tuple[Score, ...], ...]
+    ) -> None:
+        super().__init__(benchmark, name, cells)
+
+
+class TableLayout(_Result):
+    """A selection's scores of one card table, laid out as the card prints the table."""
+
+    __slots__ = ("column_names", "columns", "rows", "table")
+    _fields = ("table", "columns", "column_names", "rows")
+
+    table: BenchmarkTable
+    """The card's table, with its title."""
+    columns: tuple[str, ...]
+    """The model id of each column that the selection has scores in."""
+    column_names: tuple[str, ...]
+    """The column headers as printed."""
+    rows: tuple[LayoutRow, ...]
+    """The rows, in the card's order."""
+
+    def __init__(
+        self,
+        table: BenchmarkTable,
+        columns: tuple[str, ...],
+        column_names: tuple[str, ...],
+        rows: tuple[LayoutRow, ...],
+    ) -> None:
+        super().__init__(table, columns, column_names, rows)
 
 
 _HEADER = ("Category", "Benchmark", "# Shots", "Metric")
@@ -373,13 +428,23 @@ class ScoreTable(Sequence[Score]):
 
         ```
         """
-        return _records_csv(self.to_records(), _CSV_FIELDS)
+        return _csv(self.to_records(), _CSV_FIELDS)
 
-    def _layout(self) -> list[tuple[str, list[str], list[list[str]]]]:
-        """Each table of the selection as (title, header, rows of text), as the card prints it.
+    def layout(self) -> tuple[TableLayout, ...]:
+        """The selection laid out as the card's tables: one :class:`TableLayout` per table
+        it has scores in, rows in the card's order, columns in the card's column order.
 
-        A two-number cell is printed as the card does, ``42.2/36.6``; a category is printed
-        on the first row of its group only.
+        Every writer of a score table (Markdown, HTML, the command line's text) prints this
+        one layout, each in its own form.
+
+        ```pycon
+        >>> import llama_cards
+        >>> (table,) = llama_cards.scores(benchmark="mtob-half-book", model="scout").layout()
+        >>> row = table.rows[0]
+        >>> table.column_names, row.name, [s.value for s in row.cells[0]]
+        (('Llama 4 Scout',), 'MTOB (half book) eng->kgv/kgv->eng', [42.2, 36.6])
+
+        ```
         """
         index = self._index
         ordered = sorted(self._scores, key=index.sort_key)
@@ -389,13 +454,12 @@ class ScoreTable(Sequence[Score]):
             if not chosen:
                 continue
             present = {s.model for s in chosen}
-            columns = [m for m in table.models if m in present]
-            names = [n for m, n in zip(table.models, table.column_names) if m in present]
+            columns = tuple(m for m in table.models if m in present)
+            names = tuple(n for m, n in zip(table.models, table.column_names) if m in present)
             grouped: dict[str, dict[str, list[Score]]] = {}
             for entry in chosen:
                 grouped.setdefault(entry.benchmark, {}).setdefault(entry.model, []).append(entry)
-            lines = []
-            previous_category = None
+            rows = []
             for benchmark_id, by_model in grouped.items():
                 row = index.rows[(table.id, benchmark_id)]
                 parts = {s.subtask for cell in by_model.values() for s in cell}
@@ -403,13 +467,31 @@ class ScoreTable(Sequence[Score]):
                 if row.subtasks and len(parts) < len(row.subtasks):
                     shown_parts = [p for p in row.subtasks if p in parts]
                     name = f"{row.name} ({', '.join(shown_parts)})"
-                category = row.category if row.category != previous_category else ""
-                previous_category = row.category
-                cells = [_cell_text(index, by_model.get(m, [])) for m in columns]
-                shots = "-" if row.shots is None else str(row.shots)
-                lines.append([category, name, shots, row.metric, *cells])
-            layouts.append((table.title, [*_HEADER, *names], lines))
-        return layouts
+                cells = tuple(_shown_parts(by_model.get(m, [])) for m in columns)
+                rows.append(LayoutRow(benchmark=row, name=name, cells=cells))
+            layouts.append(
+                TableLayout(table=table, columns=columns, column_names=names, rows=tuple(rows))
+            )
+        return tuple(layouts)
+
+    def _text_layout(self) -> list[tuple[str, list[str], list[list[str]]]]:
+        """Each table of :meth:`layout` as (title, header, rows of text), as the card prints
+        it: a two-number cell ``42.2/36.6``, a reason for no number, a category on the first
+        row of its group only."""
+        shown = self._index.shown
+        texts = []
+        for table in self.layout():
+            lines = []
+            previous_category = None
+            for row in table.rows:
+                benchmark = row.benchmark
+                category = benchmark.category if benchmark.category != previous_category else ""
+                previous_category = benchmark.category
+                shots = "-" if benchmark.shots is None else str(benchmark.shots)
+                cells = ["/".join(shown(entry) for entry in cell) for cell in row.cells]
+                lines.append([category, row.name, shots, benchmark.metric, *cells])
+            texts.append((table.table.title, [*_HEADER, *table.column_names], lines))
+        return texts
 
     def to_markdown(self) -> str:
         """The scores as Markdown tables laid out like the card's.
@@ -431,32 +513,21 @@ class ScoreTable(Sequence[Score]):
 
         ```
         """
-        layouts = self._layout()
+        layouts = self._text_layout()
         blocks = []
         for title, header, lines in layouts:
-            block = _markdown_table(header, lines)
+            block = markdown_table(header, lines)
             blocks.append(f"**{title}**\n\n{block}" if len(layouts) > 1 else block)
         return "\n\n".join(blocks)
 
     def _repr_html_(self) -> str:
         """HTML tables laid out like the card's, for notebooks."""
-        from html import escape
-
-        layouts = self._layout()
+        layouts = self._text_layout()
         if not layouts:
             return "<p>ScoreTable with no scores</p>"
-        blocks = []
-        for title, header, lines in layouts:
-            head = "".join(f"<th>{escape(cell)}</th>" for cell in header)
-            body = "".join(
-                "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in line) + "</tr>"
-                for line in lines
-            )
-            blocks.append(
-                f"<table><caption>{escape(title)}</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{body}</tbody></table>"
-            )
-        return "\n".join(blocks)
+        return "\n".join(
+            html_table(header, lines, caption=title) for title, header, lines in layouts
+        )
 
 
 def _score_table(scores: tuple[Score, ...], parts: CardParts) -> ScoreTable:
@@ -480,35 +551,17 @@ _CSV_FIELDS = (
 )
 
 
-def _cell_text(index: BenchmarkIndex, parts: Sequence[Score]) -> str:
-    """A cell as the card prints it: ``42.2/36.6`` for two subtasks, a reason once."""
-    shown = [index.shown(entry) for entry in parts]
-    if all(entry.value is None for entry in parts):
-        shown = list(dict.fromkeys(shown))
-    return "/".join(shown)
+def _shown_parts(parts: Sequence[Score]) -> tuple[Score, ...]:
+    """The parts of a cell to print: every number (``42.2/36.6``), or one reason for a cell
+    whose parts all give the same one."""
+    if parts and all(entry.value is None for entry in parts):
+        return tuple({entry.missing: entry for entry in parts}.values())
+    return tuple(parts)
 
 
-def _markdown_line(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
-
-def _markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A Markdown table: the header, its rule, then a line per row (``|`` escaped)."""
-    lines = [_markdown_line(header), "|" + "---|" * len(header)]
-    lines += [_markdown_line(row) for row in rows]
-    return "\n".join(lines)
-
-
-def _records_csv(records: Sequence[Mapping[str, object]], fields: Sequence[str]) -> str:
+def _csv(records: Sequence[Mapping[str, object]], fields: Sequence[str]) -> str:
     """``records`` as CSV text under a header of ``fields`` (the header alone when empty)."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(fields)
-    writer.writerows([record[field] for field in fields] for record in records)
-    return buffer.getvalue()
+    return csv_table(fields, ([cell(record[field]) for field in fields] for record in records))
 
 
 # ----------------------------------------------------------------- comparisons
@@ -659,13 +712,13 @@ class Comparison(Sequence[ScoreDifference]):
 
         ```
         """
-        return _records_csv(self.to_records(), _COMPARISON_FIELDS)
+        return _csv(self.to_records(), _COMPARISON_FIELDS)
 
     def to_markdown(self) -> str:
         """The comparison as one Markdown table; a missing value shows its reason id."""
         a, b = self.models
         header = ["Table", "Benchmark", "Subtask", "Metric", a, b, "Difference"]
-        return _markdown_table(
+        return markdown_table(
             header,
             (
                 [

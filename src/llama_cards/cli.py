@@ -529,54 +529,35 @@ def _scores_text(out: _Output, selected: ScoreTable) -> list[str]:
     """The scores laid out as the card's tables: benchmarks down, models across."""
     import textwrap
 
-    pivot = selected.pivot()
-    titles = {table.id: table.title for table in llama_cards.card().benchmark_tables}
     blocks: list[list[str]] = []
-    for table_id, title in titles.items():
-        rows = [row for row in pivot.rows if row.table == table_id]
-        if not rows:
-            continue
-        present = [
-            n for n in range(len(pivot.columns)) if any(row.cells[n] is not None for row in rows)
-        ]
+    for table in selected.layout():
         notes = _Notes()
-        grouped: dict[str, list[llama_cards.PivotRow]] = {}
-        for row in rows:
-            grouped.setdefault(row.benchmark.id, []).append(row)
         lines: list[Row] = []
         category = None
-        for parts in grouped.values():
-            benchmark = parts[0].benchmark
+        for row in table.rows:
+            benchmark = row.benchmark
             notes.benchmark(benchmark)
             if benchmark.category != category:
                 category = benchmark.category
                 lines.append(category)
-            name = benchmark.name
-            subtasks = [row.subtask for row in parts if row.subtask is not None]
-            if benchmark.subtasks and len(subtasks) < len(benchmark.subtasks):
-                name = f"{name} ({', '.join(subtasks)})"
             cells: list[Cell] = [
-                f"  {name}",
+                f"  {row.name}",
                 "-" if benchmark.shots is None else str(benchmark.shots),
                 benchmark.metric,
             ]
-            for n in present:
-                found = [row.cells[n] for row in parts if row.cells[n] is not None]
-                shown = [_value(notes, s.value, s.missing) for s in found if s is not None]
-                if found and all(s is not None and s.value is None for s in found):
-                    shown = list(dict.fromkeys(shown))
-                cells.append("/".join(shown))
+            cells += [
+                "/".join(_value(notes, s.value, s.missing) for s in cell) for cell in row.cells
+            ]
             lines.append(cells)
         columns = [
             _layout.Column("Benchmark", flex=True),
             _layout.Column("Shots", ">"),
             _layout.Column("Metric"),
         ]
-        for n in present:
-            name = pivot.column_names[n]
+        for name in table.column_names:
             width = max(9, *(len(word) for word in name.split()))
             columns.append(_layout.Column("\n".join(textwrap.wrap(name, width)), ">"))
-        block = [out.style(title, "bold", "underline"), *out.table(columns, lines)]
+        block = [out.style(table.table.title, "bold", "underline"), *out.table(columns, lines)]
         blocks.append(block + notes.block(out))
     return [line for n, block in enumerate(blocks) for line in ([""] if n else []) + block]
 
