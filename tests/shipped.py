@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
-from llama_cards._card import PARTS
 from llama_cards._loader import SHIPPED_SHA256, part_path, read_data
+from llama_cards._parts import PART_NAMES, part_fields
+
+PARTS = {part: part_fields(part) for part in PART_NAMES}
 
 __all__ = ["PARTS", "SHIPPED_SHA256", "card_document", "part_bytes"]
 

@@ -13,7 +13,7 @@ from huggingface_hub.repocard_data import (
 )
 
 import llama_cards
-from llama_cards._card import CardParts
+from llama_cards._parts import CardParts
 
 CARD_URL = "https://ai.azure.com/catalog/models/Llama-4-Scout-17B-16E-Instruct"
 

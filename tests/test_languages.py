@@ -220,7 +220,7 @@ def test_max_tested_images_is_the_cards() -> None:
 
 def test_constants_import_by_name() -> None:
     from llama_cards import MAX_TESTED_IMAGES, PRETRAINING_LANGUAGE_COUNT
-    from llama_cards._queries import MAX_TESTED_IMAGES as FROM_MODULE
+    from llama_cards._language_queries import MAX_TESTED_IMAGES as FROM_MODULE
 
     assert (PRETRAINING_LANGUAGE_COUNT, MAX_TESTED_IMAGES, FROM_MODULE) == (200, 5, 5)
 
@@ -235,7 +235,7 @@ def test_unknown_attributes_still_raise(name: str) -> None:
     with pytest.raises(AttributeError, match=name):
         getattr(llama_cards, name)
     with pytest.raises(AttributeError, match=name):
-        getattr(importlib.import_module("llama_cards._queries"), name)
+        getattr(importlib.import_module("llama_cards._language_queries"), name)
 
 
 def _run(code: str) -> str:

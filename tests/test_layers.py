@@ -18,10 +18,18 @@ PACKAGE = Path(llama_cards.__file__).parent
 LAYERS: list[set[str]] = [
     {"errors", "_versions", "_layout"},
     {"_base", "_bcp47"},
-    {"_models", "_benchmarks", "_languages", "_license"},
+    {"_models", "_benchmarks", "_languages", "_license", "_facts"},
+    {"_parts"},
     {"_card"},
     {"_loader"},
-    {"_scores", "_queries"},
+    {"_scores"},
+    {
+        "_card_queries",
+        "_model_queries",
+        "_score_queries",
+        "_language_queries",
+        "_license_queries",
+    },
     {"__init__"},
     {"cli", "__main__"},
 ]

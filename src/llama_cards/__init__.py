@@ -56,8 +56,8 @@ _PUBLIC: dict[str, str] = {
     "Training": "_models",
     "Variant": "_models",
     "Card": "_card",
-    "CatalogueSpecifications": "_card",
-    "Document": "_card",
+    "CatalogueSpecifications": "_facts",
+    "Document": "_facts",
     "Benchmark": "_benchmarks",
     "BenchmarkId": "_benchmarks",
     "BenchmarkTable": "_benchmarks",
@@ -100,28 +100,28 @@ _PUBLIC: dict[str, str] = {
     "TermId": "_license",
     "UseAssessment": "_license",
     "UserThreshold": "_license",
-    "MAX_TESTED_IMAGES": "_queries",
-    "PRETRAINING_LANGUAGE_COUNT": "_queries",
-    "assess_use": "_queries",
-    "benchmark": "_queries",
-    "benchmarks": "_queries",
-    "card": "_queries",
-    "cards": "_queries",
-    "check_images": "_queries",
-    "compare": "_queries",
-    "document": "_queries",
-    "find_models": "_queries",
-    "json_schema": "_queries",
-    "language": "_queries",
-    "languages": "_queries",
-    "license_terms": "_queries",
-    "model": "_queries",
-    "models": "_queries",
-    "require_card": "_queries",
-    "score": "_queries",
-    "scores": "_queries",
-    "supports_language": "_queries",
-    "to_model_index": "_queries",
+    "MAX_TESTED_IMAGES": "_language_queries",
+    "PRETRAINING_LANGUAGE_COUNT": "_language_queries",
+    "assess_use": "_license_queries",
+    "benchmark": "_score_queries",
+    "benchmarks": "_score_queries",
+    "card": "_card_queries",
+    "cards": "_card_queries",
+    "check_images": "_language_queries",
+    "compare": "_score_queries",
+    "document": "_card_queries",
+    "find_models": "_model_queries",
+    "json_schema": "_card_queries",
+    "language": "_language_queries",
+    "languages": "_language_queries",
+    "license_terms": "_license_queries",
+    "model": "_model_queries",
+    "models": "_model_queries",
+    "require_card": "_card_queries",
+    "score": "_score_queries",
+    "scores": "_score_queries",
+    "supports_language": "_language_queries",
+    "to_model_index": "_score_queries",
 }
 
 __all__ = ["__version__", *_PUBLIC]
@@ -174,11 +174,44 @@ if TYPE_CHECKING:
     from ._card import (
         Card as Card,
     )
-    from ._card import (
+    from ._card_queries import (
+        card as card,
+    )
+    from ._card_queries import (
+        cards as cards,
+    )
+    from ._card_queries import (
+        document as document,
+    )
+    from ._card_queries import (
+        json_schema as json_schema,
+    )
+    from ._card_queries import (
+        require_card as require_card,
+    )
+    from ._facts import (
         CatalogueSpecifications as CatalogueSpecifications,
     )
-    from ._card import (
+    from ._facts import (
         Document as Document,
+    )
+    from ._language_queries import (
+        MAX_TESTED_IMAGES as MAX_TESTED_IMAGES,
+    )
+    from ._language_queries import (
+        PRETRAINING_LANGUAGE_COUNT as PRETRAINING_LANGUAGE_COUNT,
+    )
+    from ._language_queries import (
+        check_images as check_images,
+    )
+    from ._language_queries import (
+        language as language,
+    )
+    from ._language_queries import (
+        languages as languages,
+    )
+    from ._language_queries import (
+        supports_language as supports_language,
     )
     from ._languages import (
         EquivalentCode as EquivalentCode,
@@ -252,6 +285,21 @@ if TYPE_CHECKING:
     from ._license import (
         UserThreshold as UserThreshold,
     )
+    from ._license_queries import (
+        assess_use as assess_use,
+    )
+    from ._license_queries import (
+        license_terms as license_terms,
+    )
+    from ._model_queries import (
+        find_models as find_models,
+    )
+    from ._model_queries import (
+        model as model,
+    )
+    from ._model_queries import (
+        models as models,
+    )
     from ._models import (
         AlternativePrinting as AlternativePrinting,
     )
@@ -282,70 +330,22 @@ if TYPE_CHECKING:
     from ._models import (
         Variant as Variant,
     )
-    from ._queries import (
-        MAX_TESTED_IMAGES as MAX_TESTED_IMAGES,
-    )
-    from ._queries import (
-        PRETRAINING_LANGUAGE_COUNT as PRETRAINING_LANGUAGE_COUNT,
-    )
-    from ._queries import (
-        assess_use as assess_use,
-    )
-    from ._queries import (
+    from ._score_queries import (
         benchmark as benchmark,
     )
-    from ._queries import (
+    from ._score_queries import (
         benchmarks as benchmarks,
     )
-    from ._queries import (
-        card as card,
-    )
-    from ._queries import (
-        cards as cards,
-    )
-    from ._queries import (
-        check_images as check_images,
-    )
-    from ._queries import (
+    from ._score_queries import (
         compare as compare,
     )
-    from ._queries import (
-        document as document,
-    )
-    from ._queries import (
-        find_models as find_models,
-    )
-    from ._queries import (
-        json_schema as json_schema,
-    )
-    from ._queries import (
-        language as language,
-    )
-    from ._queries import (
-        languages as languages,
-    )
-    from ._queries import (
-        license_terms as license_terms,
-    )
-    from ._queries import (
-        model as model,
-    )
-    from ._queries import (
-        models as models,
-    )
-    from ._queries import (
-        require_card as require_card,
-    )
-    from ._queries import (
+    from ._score_queries import (
         score as score,
     )
-    from ._queries import (
+    from ._score_queries import (
         scores as scores,
     )
-    from ._queries import (
-        supports_language as supports_language,
-    )
-    from ._queries import (
+    from ._score_queries import (
         to_model_index as to_model_index,
     )
     from ._scores import (

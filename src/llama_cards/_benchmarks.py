@@ -45,6 +45,7 @@ __all__ = [
     "BenchmarkId",
     "BenchmarkIndex",
     "BenchmarkTable",
+    "BenchmarksPart",
     "ComparisonModel",
     "ComparisonModelId",
     "Discrepancy",
@@ -511,3 +512,18 @@ class BenchmarkIndex:
         if entry.value is None:
             return self.missing_printed.get(entry.missing, str(entry.missing))
         return repr(entry.value)
+
+
+class BenchmarksPart(FrozenRecord):
+    """The part of a :class:`Card` that holds its two benchmark tables (one data file)."""
+
+    benchmark_tables: tuple[BenchmarkTable, ...]
+    """The two benchmark tables, pre-trained first: titles and model columns."""
+    comparison_models: tuple[ComparisonModel, ...]
+    """The earlier Llama models the benchmark tables compare Llama 4 with."""
+    missing_reasons: tuple[MissingReason, ...]
+    """Why some benchmark cells hold no number, as the card prints it."""
+    benchmarks: tuple[Benchmark, ...]
+    """Every row of both benchmark tables, in the card's order."""
+    scores: tuple[Score, ...]
+    """Every cell of both benchmark tables, row by row, in the card's column order."""

@@ -85,6 +85,7 @@ __all__ = [
     "LanguageCoverage",
     "LanguageIndex",
     "LanguageName",
+    "LanguagesPart",
 ]
 
 
@@ -204,6 +205,14 @@ class LanguageIndex:
                 _claim(self.by_name, _name_key(name), entry)
                 self.by_folded_name.setdefault(_fold(name), entry)
 
+    def find(self, tag: object) -> Language:
+        """The supported language ``tag`` names, or the error that says why there is none."""
+        return find_language(self, tag)
+
+    def supports(self, tag: object) -> bool:
+        """Whether ``tag`` names a supported language (False for a well-formed other tag)."""
+        return is_supported(self, tag)
+
 
 def _claim(index: dict[str, Language], key: str, entry: Language) -> None:
     if index.setdefault(key, entry) is not entry:
@@ -311,3 +320,14 @@ def find_language(index: LanguageIndex, tag: object) -> Language:
 def is_supported(index: LanguageIndex, tag: object) -> bool:
     """Whether ``tag`` names a supported language (False for a well-formed other tag)."""
     return _find(index, tag)[0] is not None
+
+
+class LanguagesPart(FrozenRecord):
+    """The part of a :class:`Card` that holds its languages and image testing (one data file)."""
+
+    languages: tuple[Language, ...]
+    """The supported languages, in the card's order."""
+    language_coverage: LanguageCoverage
+    """How many languages pre-training covered, and what the card allows for others."""
+    image_testing: ImageTesting
+    """How many input images image understanding was tested with."""

@@ -40,6 +40,7 @@ __all__ = [
     "Entity",
     "EuRestriction",
     "Finding",
+    "LicensePart",
     "LicenseTerm",
     "LicenseTerms",
     "Licensor",
@@ -464,6 +465,18 @@ class LicenseIndex:
         self.hints = {hint.given: hint for hint in countries.hints}
         self.assessments: dict[tuple[str, Entity, bool, str, Optional[ModelId]], UseAssessment] = {}
 
+    def assess(
+        self,
+        card: LicenseRecords,
+        domicile: object,
+        entity: object,
+        end_user: object,
+        monthly_active_users: object,
+        model: object,
+    ) -> UseAssessment:
+        """The assessment of one use under ``card``'s terms (see :func:`assess`)."""
+        return assess(card, self, domicile, entity, end_user, monthly_active_users, model)
+
 
 def _country_error(index: LicenseIndex, domicile: str) -> InvalidCountryCodeError:
     given = repr(domicile)
@@ -753,3 +766,14 @@ def _build(
         sources=sources,
         links=links,
     )
+
+
+class LicensePart(FrozenRecord):
+    """The part of a :class:`Card` that holds its licence terms and country lists (one data
+    file)."""
+
+    license: LicenseTerms
+    """The Llama 4 licence and acceptable use policy terms, each with its clause and sources."""
+    countries: Countries
+    """The country code lists the licence check uses (assigned ISO 3166-1 codes, the EU, the
+    EEA outside the EU, Switzerland), each with its source and the date it was checked."""

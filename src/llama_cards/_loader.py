@@ -9,12 +9,23 @@ are built by the card's :class:`~llama_cards._card.CardParts`, which holds them.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._card import PARTS, Card, CardParts
+from ._parts import PART_NAMES, CardParts, part_fields
 from .errors import DataIntegrityError
 
-__all__ = ["SHIPPED_SHA256", "newest", "part_path", "read_data", "shipped", "versions"]
+if TYPE_CHECKING:
+    from ._card import Card
+
+__all__ = [
+    "SHIPPED_SHA256",
+    "newest",
+    "part_path",
+    "read_data",
+    "shipped",
+    "shipped_card",
+    "versions",
+]
 
 DATA_FOLDER = "data"
 
@@ -98,6 +109,13 @@ def newest() -> CardParts:
     return shipped(next(reversed(SHIPPED_SHA256.keys())))
 
 
+def shipped_card(parts: CardParts) -> Card:
+    """The whole card of shipped parts: every part built, shared with the card's queries."""
+    from ._card import Card
+
+    return parts.once("whole card", lambda: Card.of_parts(parts))
+
+
 def _read_part(version: str, part: str) -> dict[str, Any]:
     """One part of a shipped card, parsed, once its bytes match the pinned sha256."""
     import hashlib
@@ -114,7 +132,7 @@ def _read_part(version: str, part: str) -> dict[str, Any]:
             f"{expected}); it was changed or damaged, reinstall llama-cards"
         )
     parsed = from_json(data)
-    if not isinstance(parsed, dict) or set(parsed) != set(PARTS[part]):
+    if not isinstance(parsed, dict) or set(parsed) != set(part_fields(part)):
         raise DataIntegrityError(f"the data file {path} does not hold the {part} of card {version}")
     return parsed
 
@@ -125,8 +143,10 @@ def _explain_damage(version: str, path: str) -> None:
     from pydantic import ValidationError
     from pydantic_core import from_json
 
+    from ._card import Card
+
     document: dict[str, Any] = {}
-    for part in PARTS:
+    for part in PART_NAMES:
         try:
             parsed = from_json(read_data(part_path(version, part)))
         except ValueError as error:

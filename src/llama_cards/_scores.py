@@ -17,9 +17,10 @@ from typing import ClassVar, Optional, Union, overload
 
 from . import _loader
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, Score
-from ._card import Card, CardParts
+from ._card import Card
 from ._layout import cell, csv_table, html_table, markdown_table
 from ._models import Variant
+from ._parts import CardParts
 from .errors import ArgumentTypeError, InvalidArgumentError
 
 __all__ = [

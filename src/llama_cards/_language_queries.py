@@ -1,0 +1,139 @@
+"""The language queries of the newest card, and the constants read from its data.
+
+Private: every function here is re-exported from the package.
+"""
+
+from __future__ import annotations
+
+from . import _loader
+from ._base import answer_cache, count
+from ._languages import Language
+
+__all__ = [
+    "MAX_TESTED_IMAGES",
+    "PRETRAINING_LANGUAGE_COUNT",
+    "check_images",
+    "language",
+    "languages",
+    "supports_language",
+]
+
+
+PRETRAINING_LANGUAGE_COUNT: int
+"""How many languages pre-training covered in all, from the card (see
+:class:`LanguageCoverage`)."""
+MAX_TESTED_IMAGES: int
+"""The most input images image understanding was tested with, from the card (see
+:class:`ImageTesting`); tested, not enforced."""
+
+
+# ---------------------------------------------------------------- languages
+
+
+def languages() -> tuple[Language, ...]:
+    """The languages the newest card supports, in the card's order.
+
+    ```pycon
+    >>> [entry.name for entry in languages()][-3:]
+    ['Tagalog', 'Thai', 'Vietnamese']
+
+    ```
+    """
+    return _loader.newest().languages
+
+
+def _supports(tag: str) -> bool:
+    return _loader.newest().language_index.supports(tag)
+
+
+def _language(tag: str) -> Language:
+    return _loader.newest().language_index.find(tag)
+
+
+_remembered_support = answer_cache(_supports)
+_remembered_language = answer_cache(_language)
+
+
+def supports_language(tag: str) -> bool:
+    """Whether the newest card supports the language ``tag`` names.
+
+    ``tag`` is a BCP 47 tag, an ISO 639 code, or an English or native name (see the module
+    documentation). ``False`` for a well-formed tag of another language;
+    :class:`~llama_cards.InvalidLanguageTagError` (a ``ValueError``) for text that is
+    neither a tag nor a name.
+
+    ```pycon
+    >>> supports_language("es-419"), supports_language("FRA"), supports_language("ja-JP")
+    (True, True, False)
+    >>> supports_language("en--US")
+    Traceback (most recent call last):
+    ...
+    llama_cards.errors.InvalidLanguageTagError: 'en--US' is not a well-formed language tag: \
+it has an empty subtag (two separators in a row); nor is it the English or native name of \
+a supported language. Give a BCP 47 tag ('pt-BR'), an ISO 639 code ('fra') or the name of a \
+language ('French', 'français')
+
+    ```
+    """
+    return _remembered_support(tag)
+
+
+def language(tag: str) -> Language:
+    """The supported language ``tag`` names, from the newest card.
+
+    A well-formed tag of another language raises
+    :class:`~llama_cards.UnsupportedLanguageError` (a ``LookupError``) naming the supported
+    languages; text that is neither a tag nor a name raises
+    :class:`~llama_cards.InvalidLanguageTagError` (a ``ValueError``).
+
+    ```pycon
+    >>> language("pt_BR").name, language("Tiếng Việt").iso639_1, language("fil").name
+    ('Portuguese', 'vi', 'Tagalog')
+    >>> language("sw")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    llama_cards.errors.UnsupportedLanguageError: 'sw' is a well-formed tag of the language \
+'sw', which is not supported. The card supports 12 languages: Arabic (ar), English (en), ...
+
+    ```
+    """
+    return _remembered_language(tag)
+
+
+def check_images(images: int) -> bool:
+    """Whether ``images`` input images is within what the card says was tested.
+
+    It is tested, not enforced: more images may work, but the card leaves their testing to
+    the deployment (:attr:`ImageTesting.beyond`). A negative or non-whole count raises
+    :class:`~llama_cards.InvalidArgumentError` (a ``ValueError``); a count that is not a
+    number raises :class:`~llama_cards.ArgumentTypeError` (a ``TypeError``).
+
+    ```pycon
+    >>> import llama_cards
+    >>> tested = llama_cards.MAX_TESTED_IMAGES
+    >>> check_images(0), check_images(tested), check_images(tested + 1)
+    (True, True, False)
+
+    ```
+    """
+    tested = _loader.newest().image_testing.max_tested_images
+    return count(images, "count", unit="images") <= tested
+
+
+_CONSTANTS = ("MAX_TESTED_IMAGES", "PRETRAINING_LANGUAGE_COUNT")
+
+
+def _constant(name: str) -> int:
+    """The value of a constant of the card's data, read from the newest card."""
+    if name == "PRETRAINING_LANGUAGE_COUNT":
+        return _loader.newest().language_coverage.pretraining_language_count
+    if name == "MAX_TESTED_IMAGES":
+        return _loader.newest().image_testing.max_tested_images
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __getattr__(name: str) -> int:
+    # PEP 562: the constants come from the data, loaded the first time one is asked for.
+    value = _constant(name)
+    globals()[name] = value
+    return value
