@@ -1,43 +1,58 @@
 """Measure the performance budgets of DESIGN.md, side by side in one run.
 
-Cold start: medians over repeated fresh processes, interleaved so that machine noise hits
-every variant alike, reported as ratios to a fresh process that runs
-``from pydantic import BaseModel`` (and, for the bare import, to an empty interpreter).
-Warm calls: microseconds per call, best of several timeit repeats.
+Cold starts: medians over repeated fresh processes, interleaved so that machine noise hits
+every variant alike, reported as ratios to the floor: a fresh process that imports pydantic
+and builds one frozen model class with ``defer_build``, filled by ``model_construct`` (the
+least any pydantic-based package pays). Beside each first query, the counts that do not
+drift with noise: record classes created, records built, data bytes parsed.
+Lookups: microseconds per call, for inputs never seen before (each spelling distinct, so no
+answer cache can serve it) and for inputs asked again (after the new ones, so that a full
+cache shows).
 
-    python benchmarks/bench.py [--runs 25]
+    python benchmarks/bench.py [--runs 31]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import timeit
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-BASELINE = "from pydantic import BaseModel"
-# The least any package with one pydantic model class pays: defining a class imports
-# pydantic's field machinery (pydantic.fields, pydantic.types, annotated_types), which a bare
-# `from pydantic import BaseModel` does not.
-ONE_CLASS = (
+ROOT = Path(__file__).resolve().parent.parent
+
+FLOOR = (
     "from pydantic import BaseModel, ConfigDict\n"
     "class Record(BaseModel):\n"
     "    model_config = ConfigDict(frozen=True, defer_build=True)\n"
     "    name: str\n"
     "Record.model_construct(name='x')"
 )
-COLD = {
-    "bare interpreter": "pass",
-    "pydantic baseline": BASELINE,
-    "pydantic + one model class": ONE_CLASS,
-    "import llama_cards": "import llama_cards",
-    "import + first model()": "import llama_cards; llama_cards.model('scout')",
+FIRST = {
+    "model()": "llama_cards.model('scout')",
+    "score()": "llama_cards.score('scout', 'mmlu', table='pretrained')",
+    "supports_language()": "llama_cards.supports_language('pt-BR')",
+    "assess_use()": "llama_cards.assess_use(domicile='US')",
 }
-# Peak resident memory of the child itself: VmHWM belongs to the process's own address
-# space, while ru_maxrss on Linux keeps the high-water mark of the parent it was forked
-# from (the benchmark, with pydantic loaded) across exec.
+BUDGET = {"model()": 1.05, "score()": 1.15, "supports_language()": 1.15, "assess_use()": 1.15}
+MEMORY_BUDGET = 1.10
+COLD: dict[str, list[str]] = {
+    "bare interpreter": ["-c", "pass"],
+    "floor: pydantic + one model class": ["-c", FLOOR],
+    "import llama_cards": ["-c", "import llama_cards"],
+    **{f"first {name}": ["-c", f"import llama_cards; {code}"] for name, code in FIRST.items()},
+    "llama-cards show scout": ["-m", "llama_cards", "show", "scout"],
+}
+# Peak resident memory of the child itself (VmHWM belongs to the process's own address
+# space; ru_maxrss on Linux keeps the parent's high-water mark across exec).
 PEAK_MEMORY = """{code}
 import sys
 try:
@@ -48,92 +63,184 @@ except OSError:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(peak // 1024 if sys.platform == "darwin" else peak)
 """
+# What one first query built, counted in the child that made it.
+COUNTS = """
+import gc, json, sys
+import llama_cards
+from llama_cards import _loader
+from llama_cards._base import FrozenRecord
+parsed = []
+read = _loader.read_data
+def counted(path):
+    data = read(path)
+    parsed.append(len(data))
+    return data
+_loader.read_data = counted
+{code}
+def subclasses(kind):
+    found = set()
+    for sub in kind.__subclasses__():
+        found |= {{sub}} | subclasses(sub)
+    return found
+records = sum(isinstance(o, FrozenRecord) for o in gc.get_objects())
+print(json.dumps([len(subclasses(FrozenRecord)), records, sum(parsed)]))
+"""
+CLI_IMPORTS = """
+import sys
+from llama_cards import cli
+try:
+    cli.main({argv!r})
+except SystemExit:
+    pass
+print(sorted(m for m in ("pydantic", "pydantic_core") if m in sys.modules), file=sys.stderr)
+"""
 
 
-def _time_process(code: str) -> float:
+def _env(path: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    if path is not None:
+        env["PYTHONPATH"] = str(path)
+    return env
+
+
+def _time(argv: Sequence[str], env: dict[str, str]) -> float:
     start = timeit.default_timer()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, *argv], check=True, env=env, stdout=subprocess.DEVNULL)
     return timeit.default_timer() - start
 
 
-def _peak_kib(code: str) -> float:
-    out = subprocess.run(
-        [sys.executable, "-c", PEAK_MEMORY.format(code=code)],
-        check=True,
-        capture_output=True,
-        text=True,
+def _output(code: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
     )
-    return float(out.stdout.strip())
+    return done.stdout.strip()
 
 
-def cold_start(runs: int) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in COLD}
+def cold(runs: int, variants: dict[str, tuple[list[str], dict[str, str]]]) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(runs):
-        for name, code in COLD.items():
-            samples[name].append(_time_process(code))
+        for name, (argv, env) in variants.items():
+            samples[name].append(_time(argv, env))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def peak_memory(runs: int) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in COLD}
+    codes = {"floor": FLOOR, **{n: f"import llama_cards; {c}" for n, c in FIRST.items()}}
+    samples: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(runs):
-        for name, code in COLD.items():
-            samples[name].append(_peak_kib(code))
+        for name, code in codes.items():
+            samples[name].append(float(_output(PEAK_MEMORY.format(code=code))))
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def warm_microseconds(call: Callable[[], object], number: int = 20_000) -> float:
+def _per_call(calls: Sequence[Callable[[], object]]) -> float:
+    start = timeit.default_timer()
+    for call in calls:
+        call()
+    return (timeit.default_timer() - start) / len(calls) * 1e6
+
+
+def _again(call: Callable[[], object], number: int = 20_000) -> float:
     call()
-    best = min(timeit.repeat(call, number=number, repeat=7))
-    return best / number * 1e6
+    return min(timeit.repeat(call, number=number, repeat=5)) / number * 1e6
 
 
-def warm_calls() -> dict[str, tuple[float, float]]:
-    """Name -> (microseconds per call, budget)."""
+def _spellings(rng: random.Random, text: str, count: int) -> list[str]:
+    """``count`` distinct random-case spellings of ``text`` (one name, never seen twice)."""
+    found: dict[str, None] = {}
+    while len(found) < count:
+        found["".join(c.upper() if rng.random() < 0.5 else c.lower() for c in text)] = None
+    return list(found)
+
+
+def lookups() -> list[tuple[str, float, float, float, float]]:
+    """Name, microseconds for new inputs, budget, microseconds asked again, budget."""
     import llama_cards
 
-    scout = llama_cards.model("scout")
-    results = {
-        "model('scout')": (warm_microseconds(lambda: llama_cards.model("scout")), 1.0),
-        "model('meta-llama/Llama-4-Maverick-17B-128E-Instruct')": (
-            warm_microseconds(
-                lambda: llama_cards.model("meta-llama/Llama-4-Maverick-17B-128E-Instruct")
-            ),
+    rng = random.Random(4)
+    llama_cards.model("scout")
+    llama_cards.score("scout", "mmlu", table="pretrained")
+    llama_cards.supports_language("en")
+    llama_cards.assess_use(domicile="US")
+    n = 5_000
+    names = _spellings(rng, "llama-4-scout-17b-16e-instruct", n)
+    tags = []
+    regions = [c for c in llama_cards.card().countries.group("iso-3166-1-alpha-2").codes]
+    for language in ("en", "pt", "es", "hi", "ja", "ko", "zh-Hant", "sr-Latn"):
+        for region in regions:
+            tags.append(f"{language}-{region}")
+    tags = list(dict.fromkeys(_spellings(rng, tag, 1)[0] for tag in tags))[:n]
+    benchmarks = _spellings(rng, "mmlu-pro", 100)
+    pairs = [(m, b) for m in names[:50] for b in benchmarks][:n]
+    domiciles = [(code, entity) for code in regions for entity in ("company", "individual")]
+    return [
+        (
+            "model(name)",
+            _per_call([lambda name=name: llama_cards.model(name) for name in names]),
+            1.0,
+            _again(lambda: llama_cards.model(names[0])),
+            0.5,
+        ),
+        (
+            "supports_language(tag)",
+            _per_call([lambda tag=tag: llama_cards.supports_language(tag) for tag in tags]),
+            3.0,
+            _again(lambda: llama_cards.supports_language(tags[0])),
             1.0,
         ),
-        "Model.fits_context(100_000, 1_000)": (
-            warm_microseconds(lambda: scout.fits_context(100_000, 1_000)),
-            float("nan"),
+        (
+            "score(model, benchmark, table=...)",
+            _per_call(
+                [
+                    lambda m=m, b=b: llama_cards.score(m, b, table="instruct")
+                    for m, b in pairs
+                ]
+            ),
+            4.0,
+            _again(lambda: llama_cards.score(pairs[0][0], pairs[0][1], table="instruct")),
+            1.0,
         ),
-    }
-    extra: dict[str, tuple[str, float]] = {
-        "supports_language('pt-BR')": ("llama_cards.supports_language('pt-BR')", 1.0),
-        "supports_language('zh-Hant-TW')": ("llama_cards.supports_language('zh-Hant-TW')", 1.0),
-        "supports_language('français')": ("llama_cards.supports_language('français')", 1.0),
-        "Model.supports_language('es_419')": (
-            "llama_cards.model('scout').supports_language('es_419')",
-            float("nan"),
+        (
+            "assess_use(domicile=..., entity=...)",
+            _per_call(
+                [
+                    lambda c=c, e=e: llama_cards.assess_use(domicile=c, entity=e)  # type: ignore[arg-type]
+                    for c, e in domiciles
+                ]
+            ),
+            20.0,
+            _again(lambda: llama_cards.assess_use(domicile="DE"), number=5_000),
+            20.0,
         ),
-        "score('scout', 'mmlu-pro', table='instruct')": (
-            "llama_cards.score('scout', 'mmlu-pro', table='instruct')",
-            5.0,
-        ),
-        "assess_use(domicile='US')": ("llama_cards.assess_use(domicile='US')", 20.0),
-    }
-    for name, (expression, budget) in extra.items():
-        function = expression.split("(")[0].split(".")[1]
-        if hasattr(llama_cards, function):
-            call = eval("lambda: " + expression, {"llama_cards": llama_cards})
-            results[name] = (warm_microseconds(call), budget)
-    return results
+    ]
+
+
+def _scaled_copy(folder: Path, factor: int) -> Path:
+    """A copy of the package whose benchmark part holds ``factor`` times the scores, pinned."""
+    import llama_cards
+
+    site = folder / f"x{factor}"
+    package = site / "llama_cards"
+    shutil.copytree(
+        Path(llama_cards.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    part = package / "data" / "card-4" / "benchmarks.json"
+    data = json.loads(part.read_text(encoding="utf-8"))
+    data["scores"] = data["scores"] * factor
+    part.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "pin_data.py"), "--write", "--package", str(package)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    import compileall
+
+    compileall.compile_dir(str(package), quiet=1)
+    return site
 
 
 def compile_package() -> None:
-    """Write the package's bytecode, as pip does at install, so every variant loads .pyc.
-
-    Without it an editable or source checkout recompiles the package in every fresh process
-    (always, where PYTHONDONTWRITEBYTECODE is set), which a wheel install never does.
-    """
+    """Write the package's bytecode, as pip does at install, so every variant loads .pyc."""
     import compileall
     import importlib.util
 
@@ -146,39 +253,67 @@ def compile_package() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=25, help="fresh processes per variant")
+    parser.add_argument("--runs", type=int, default=31, help="fresh processes per variant")
     args = parser.parse_args()
     compile_package()
 
     import pydantic
 
     print(f"Python {sys.version.split()[0]}, pydantic {pydantic.VERSION}, {args.runs} runs")
-    times = cold_start(args.runs)
-    base = times["pydantic baseline"]
-    bare = times["bare interpreter"]
+    env = _env()
+    times = cold(args.runs, {name: (argv, env) for name, argv in COLD.items()})
+    floor = times["floor: pydantic + one model class"]
     print("\nCold start (median wall time of a fresh process)")
     for name, seconds in times.items():
-        print(f"  {name:<26} {seconds * 1e3:8.1f} ms  {seconds / base:5.2f}x pydantic")
-    first = times["import + first model()"] / base
-    print(f"  import + first model() / pydantic baseline: {first:.2f}  (budget 1.30)")
-    only = times["import llama_cards"] / bare
-    print(f"  import llama_cards / bare interpreter:      {only:.2f}")
-    floor = times["pydantic + one model class"] / base
-    print(f"  pydantic + one model class / baseline:      {floor:.2f}  (the floor for any model)")
+        print(f"  {name:<36} {seconds * 1e3:8.1f} ms  {seconds / floor:5.3f}x floor")
+    print("\nFirst queries against the floor (counts: classes, records, data bytes parsed)")
+    for name, code in FIRST.items():
+        ratio = times[f"first {name}"] / floor
+        classes, records, parsed = json.loads(_output(COUNTS.format(code=code)))
+        print(
+            f"  {name:<22} {ratio:5.3f}x  (budget {BUDGET[name]:.2f})   "
+            f"{classes:3d} classes  {records:4d} records  {parsed:7,d} bytes"
+        )
+    show = times["llama-cards show scout"] / times["first model()"]
+    print(f"  llama-cards show scout / first model(): {show:5.3f}x  (budget 1.10)")
 
-    memory = peak_memory(max(3, args.runs // 5))
-    print("\nPeak memory (median max RSS of a fresh process)")
+    print("\nThe command line without pydantic")
+    for argv in (["--version"], ["--help"]):
+        done = subprocess.run(
+            [sys.executable, "-c", CLI_IMPORTS.format(argv=argv)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"  llama-cards {argv[0]:<10} imports {done.stderr.strip() or '[]'}  (budget [])")
+
+    memory = peak_memory(max(5, args.runs // 3))
+    print("\nPeak memory (median VmHWM of a fresh process)")
     for name, kib in memory.items():
-        print(f"  {name:<26} {kib / 1024:8.1f} MiB")
-    ratio = memory["import + first model()"] / memory["pydantic baseline"]
-    print(f"  import + first model() / pydantic baseline: {ratio:.2f}  (budget 1.25)")
-    floor = memory["pydantic + one model class"] / memory["pydantic baseline"]
-    print(f"  pydantic + one model class / baseline:      {floor:.2f}  (the floor for any model)")
+        ratio = kib / memory["floor"]
+        limit = "" if name == "floor" else f"  {ratio:5.3f}x floor (budget {MEMORY_BUDGET:.2f})"
+        print(f"  {name:<22} {kib / 1024:7.1f} MiB{limit}")
 
-    print("\nWarm calls (best of 7 repeats)")
-    for name, (micro, budget) in warm_calls().items():
-        limit = "" if budget != budget else f"  (budget {budget:g} us)"
-        print(f"  {name:<55} {micro:7.3f} us{limit}")
+    with tempfile.TemporaryDirectory() as folder:
+        copies = {factor: _scaled_copy(Path(folder), factor) for factor in (1, 10, 100)}
+        scaled = cold(
+            args.runs,
+            {
+                f"x{factor}": (COLD["first model()"], _env(site))
+                for factor, site in copies.items()
+            },
+        )
+    print("\nFirst model() with more scores in the data (side by side, copies of the package)")
+    for name, seconds in scaled.items():
+        budget = "" if name == "x1" else "  (budget 1.05)"
+        print(f"  {name:<5} {seconds * 1e3:8.1f} ms  {seconds / scaled['x1']:5.3f}x x1{budget}")
+
+    print("\nLookups (microseconds per call: new inputs, then asked again)")
+    for name, new, new_budget, again, again_budget in lookups():
+        print(
+            f"  {name:<38} new {new:6.2f} us (budget {new_budget:g})   "
+            f"again {again:6.2f} us (budget {again_budget:g})"
+        )
     return 0
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 import llama_cards
-from llama_cards._base import ANSWER_CACHE_SIZE, ANSWER_KEY_LENGTH, answer_cache
+from llama_cards._base import ANSWER_CACHE_SIZE, ANSWER_KEY_LENGTH, answers_cache
 
 
 def _counted() -> tuple[list[tuple[object, ...]], Callable[..., str]]:
@@ -19,7 +19,7 @@ def _counted() -> tuple[list[tuple[object, ...]], Callable[..., str]]:
             raise LookupError("bad")
         return "answer " + "/".join(map(str, key))
 
-    return asked, answer_cache(lookup)
+    return asked, answers_cache(lookup)
 
 
 def test_a_repeated_question_is_answered_from_the_cache() -> None:

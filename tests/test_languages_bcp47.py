@@ -269,3 +269,14 @@ def test_any_script_region_or_private_use_keeps_a_supported_language(
     )
     assert supports_language(tag) is True
     assert llama_cards.language(tag).iso639_1 == code
+
+
+@given(
+    st.from_regex(r"[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?", fullmatch=True)
+)
+def test_the_common_tag_shortcut_agrees_with_the_full_parser(tag: str) -> None:
+    # Common tags are answered without the full parser; the answer must be the parser's.
+    from llama_cards import _languages, _loader
+
+    index = _loader.newest().language_index
+    assert _languages.is_supported(index, tag) is (_languages._find(index, tag)[0] is not None)

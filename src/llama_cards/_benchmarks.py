@@ -275,6 +275,12 @@ class BenchmarkIndex:
     def __init__(self, card: BenchmarkRecords) -> None:
         self.card = card
         self.tables: dict[str, BenchmarkTable] = {t.id: t for t in card.benchmark_tables}
+        # A table is named by its id or its printed title, with or without "models".
+        self.table_names: dict[str, str] = {}
+        for table in self.tables.values():
+            title = name_key(table.title)
+            for key in (table.id, title, title.removesuffix("models")):
+                self.table_names[key] = table.id
         self.missing_printed: dict[Optional[str], str] = {
             r.id: r.printed for r in card.missing_reasons
         }
@@ -344,6 +350,8 @@ class BenchmarkIndex:
     def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:
         text = _text(name, "a benchmark name", "mmlu-pro")
         found = self.benchmark_spellings.get(text)
+        if found is None:
+            found = self.benchmark_spellings.get(text.lower())
         if found is not None:
             return found
         found = self.benchmark_keys.get(name_key(text))
@@ -354,11 +362,11 @@ class BenchmarkIndex:
 
     def table_id(self, name: object) -> str:
         text = _text(name, "a table", "instruct")
-        key = name_key(text)
-        for table in self.tables.values():
-            title = name_key(table.title)
-            if key in (table.id, title, title.removesuffix("models")):
-                return table.id
+        found = self.table_names.get(text)
+        if found is None:
+            found = self.table_names.get(name_key(text))
+        if found is not None:
+            return found
         known = "; ".join(f"{t.id!r} ({t.title})" for t in self.tables.values())
         raise InvalidArgumentError(
             f"unknown benchmark table {text!r}: the card's tables are {known}"

@@ -106,7 +106,7 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
     @classmethod
     def of_parts(cls, parts: CardParts) -> Card:
         """The whole card of shipped parts (trusted records, shared with the parts)."""
-        whole = cls.model_construct(**parts.fields())
+        whole = cls._construct(parts.fields())
         whole._parts = parts
         return whole
 

@@ -6,7 +6,7 @@ Private: every function here is re-exported from the package.
 from __future__ import annotations
 
 from . import _loader
-from ._base import answer_cache, count
+from ._base import ANSWER_KEY_LENGTH, answer_cache, count
 from ._languages import Language
 
 __all__ = [
@@ -42,11 +42,11 @@ def languages() -> tuple[Language, ...]:
     return _loader.newest().languages
 
 
-def _supports(tag: str) -> bool:
+def _supports(tag: object) -> bool:
     return _loader.newest().language_index.supports(tag)
 
 
-def _language(tag: str) -> Language:
+def _language(tag: object) -> Language:
     return _loader.newest().language_index.find(tag)
 
 
@@ -75,7 +75,9 @@ language ('French', 'français')
 
     ```
     """
-    return _remembered_support(tag)
+    if type(tag) is str and len(tag) <= ANSWER_KEY_LENGTH:
+        return _remembered_support(tag)
+    return _supports(tag)
 
 
 def language(tag: str) -> Language:
@@ -97,7 +99,9 @@ def language(tag: str) -> Language:
 
     ```
     """
-    return _remembered_language(tag)
+    if type(tag) is str and len(tag) <= ANSWER_KEY_LENGTH:
+        return _remembered_language(tag)
+    return _language(tag)
 
 
 def check_images(images: int) -> bool:

@@ -67,6 +67,7 @@ first use, so importing the package does not load the data.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ._base import FrozenRecord, Source
@@ -308,8 +309,26 @@ def _unsupported(index: LanguageIndex, tag: str, parsed: LanguageTag) -> Unsuppo
     )
 
 
+# A language subtag with a script, a region, both or neither ("pt-BR", "zh-Hant-TW",
+# "es_419", "FR"): the common tag, whose language is its first subtag, read without the
+# full parser. A name that happens to look like one is still taken as the name.
+_SIMPLE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?")
+
+
+def _simple_language(index: LanguageIndex, tag: str) -> Optional[str]:
+    """The language subtag of a common tag, lowercase, or None for any other text."""
+    match = _SIMPLE_TAG.fullmatch(tag)
+    if match is None or tag.lower() in index.by_name:
+        return None
+    return match.group(1).lower()
+
+
 def find_language(index: LanguageIndex, tag: object) -> Language:
     """The supported language ``tag`` names, or the error that says why there is none."""
+    if type(tag) is str:
+        code = _simple_language(index, tag)
+        if code is not None and code in index.by_code:
+            return index.by_code[code]
     found, parsed = _find(index, tag)
     if found is None:
         assert parsed is not None  # a name that matched would have been found
@@ -319,6 +338,10 @@ def find_language(index: LanguageIndex, tag: object) -> Language:
 
 def is_supported(index: LanguageIndex, tag: object) -> bool:
     """Whether ``tag`` names a supported language (False for a well-formed other tag)."""
+    if type(tag) is str:
+        code = _simple_language(index, tag)
+        if code is not None:
+            return code in index.by_code
     return _find(index, tag)[0] is not None
 
 

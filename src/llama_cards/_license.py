@@ -610,15 +610,17 @@ def _eu_finding(
     multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
     group = index.restricted.get(code)
     if not multimodal:
-        return Finding.model_construct(
-            term=rule.id,
-            clause=rule.clause,
-            explanation=(
-                f"{_names(considered)} takes no {rule.multimodal_input} input, so it is not a "
-                "multimodal model and the EU restriction does not cover it."
-            ),
-            blocks=False,
-            sources=rule.sources,
+        return Finding._construct(
+            {
+                "term": rule.id,
+                "clause": rule.clause,
+                "explanation": (
+                    f"{_names(considered)} takes no {rule.multimodal_input} input, so it is not a "
+                    "multimodal model and the EU restriction does not cover it."
+                ),
+                "blocks": False,
+                "sources": rule.sources,
+            }
         )
     names = _names(multimodal)
     if group is None:
@@ -628,45 +630,51 @@ def _eu_finding(
             if code in index.licensor_codes
             else ""
         )
-        return Finding.model_construct(
-            term=rule.id,
-            clause=rule.clause,
-            explanation=(
-                f"{code} is not in the European Union, so the EU restriction on {names} does "
-                f"not apply.{aside}"
-            ),
-            blocks=False,
-            sources=rule.sources,
+        return Finding._construct(
+            {
+                "term": rule.id,
+                "clause": rule.clause,
+                "explanation": (
+                    f"{code} is not in the European Union, so the EU restriction on {names} does "
+                    f"not apply.{aside}"
+                ),
+                "blocks": False,
+                "sources": rule.sources,
+            }
         )
     where = group.member
     sources = _unique([*rule.sources, group.source])
     if end_user:
         exemption = rule.end_user_exemption
-        return Finding.model_construct(
-            term=exemption.id,
-            clause=exemption.clause,
-            explanation=(
-                f"{code} is {where}, but an end user of a product or service that builds in "
-                f"{names} is outside the EU restriction."
-            ),
-            blocks=False,
-            sources=_unique([*exemption.sources, group.source]),
+        return Finding._construct(
+            {
+                "term": exemption.id,
+                "clause": exemption.clause,
+                "explanation": (
+                    f"{code} is {where}, but an end user of a product or service that builds in "
+                    f"{names} is outside the EU restriction."
+                ),
+                "blocks": False,
+                "sources": _unique([*exemption.sources, group.source]),
+            }
         )
     who = (
         "An individual domiciled in"
         if entity == "individual"
         else "A company with its principal place of business in"
     )
-    return Finding.model_construct(
-        term=rule.id,
-        clause=rule.clause,
-        explanation=(
-            f"{who} {code} ({where}) is not granted the {rule.clause} rights to the "
-            f"multimodal {names}; the restriction does not reach end users of products "
-            "that build them in."
-        ),
-        blocks=True,
-        sources=sources,
+    return Finding._construct(
+        {
+            "term": rule.id,
+            "clause": rule.clause,
+            "explanation": (
+                f"{who} {code} ({where}) is not granted the {rule.clause} rights to the "
+                f"multimodal {names}; the restriction does not reach end users of products "
+                "that build them in."
+            ),
+            "blocks": True,
+            "sources": sources,
+        }
     )
 
 
@@ -676,15 +684,17 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
     month = f"the calendar month before the Llama 4 release date ({card.release_date})"
     if end_user:
         exemption = rule.end_user_exemption
-        return Finding.model_construct(
-            term=exemption.id,
-            clause=exemption.clause,
-            explanation=(
-                "Receiving Llama 4 inside a licensee's integrated end-user product puts you "
-                f"outside {rule.clause} and its {limit} monthly-active-user limit."
-            ),
-            blocks=False,
-            sources=exemption.sources,
+        return Finding._construct(
+            {
+                "term": exemption.id,
+                "clause": exemption.clause,
+                "explanation": (
+                    "Receiving Llama 4 inside a licensee's integrated end-user product puts you "
+                    f"outside {rule.clause} and its {limit} monthly-active-user limit."
+                ),
+                "blocks": False,
+                "sources": exemption.sources,
+            }
         )
     if band == "above":
         explanation = (
@@ -701,12 +711,14 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
             f"{limit} monthly active users (yours and your affiliates') in {month}, "
             "you would need a licence from Meta."
         )
-    return Finding.model_construct(
-        term=rule.id,
-        clause=rule.clause,
-        explanation=explanation,
-        blocks=band == "above",
-        sources=rule.sources,
+    return Finding._construct(
+        {
+            "term": rule.id,
+            "clause": rule.clause,
+            "explanation": explanation,
+            "blocks": band == "above",
+            "sources": rule.sources,
+        }
     )
 
 
@@ -716,12 +728,14 @@ def _licensor_finding(card: LicenseRecords, index: LicenseIndex, code: str) -> t
         name, where = rule.inside, "in the EEA or Switzerland"
     else:
         name, where = rule.outside, "outside the EEA and Switzerland"
-    finding = Finding.model_construct(
-        term=rule.id,
-        clause=rule.clause,
-        explanation=f"{name} is the licensor for {code} ({where}).",
-        blocks=False,
-        sources=rule.sources,
+    finding = Finding._construct(
+        {
+            "term": rule.id,
+            "clause": rule.clause,
+            "explanation": f"{name} is the licensor for {code} ({where}).",
+            "blocks": False,
+            "sources": rule.sources,
+        }
     )
     return name, finding
 
@@ -753,18 +767,20 @@ def _build(
     sources = _unique(cited)
     urls = {document.id: document.url for document in card.documents}
     links = tuple(dict.fromkeys(urls[source.document] for source in sources))
-    return UseAssessment.model_construct(
-        permitted=permitted,
-        domicile=code,
-        entity=entity,
-        end_user=end_user,
-        model=model_id,
-        licensor=licensor,
-        findings=findings,
-        obligations=obligations,
-        disclaimer=card.license.disclaimer,
-        sources=sources,
-        links=links,
+    return UseAssessment._construct(
+        {
+            "permitted": permitted,
+            "domicile": code,
+            "entity": entity,
+            "end_user": end_user,
+            "model": model_id,
+            "licensor": licensor,
+            "findings": findings,
+            "obligations": obligations,
+            "disclaimer": card.license.disclaimer,
+            "sources": sources,
+            "links": links,
+        }
     )
 
 

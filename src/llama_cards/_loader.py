@@ -104,9 +104,16 @@ def shipped(version: str) -> CardParts:
     return found
 
 
+_newest: list[CardParts] = []
+
+
 def newest() -> CardParts:
-    """The parts of the newest shipped card."""
-    return shipped(next(reversed(SHIPPED_SHA256.keys())))
+    """The parts of the newest shipped card (asked by every query: one list read when warm)."""
+    if _newest:
+        return _newest[0]
+    found = shipped(next(reversed(SHIPPED_SHA256.keys())))
+    _newest[:] = [found]
+    return found
 
 
 def shipped_card(parts: CardParts) -> Card:

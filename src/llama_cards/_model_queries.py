@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional, Union
 
 from . import _loader
-from ._base import answer_cache
+from ._base import ANSWER_KEY_LENGTH, answer_cache
 from ._models import Model
 
 __all__ = ["find_models", "model", "models"]
@@ -17,7 +17,7 @@ __all__ = ["find_models", "model", "models"]
 # ------------------------------------------------------------------- models
 
 
-def _model_lookup(name: str) -> Model:
+def _model_lookup(name: object) -> Model:
     return _loader.newest().model_index.find(name)
 
 
@@ -39,9 +39,11 @@ def model(name: Union[str, Model]) -> Model:
 
     ```
     """
+    if type(name) is str and len(name) <= ANSWER_KEY_LENGTH:
+        return _remembered_model(name)
     if isinstance(name, Model):
         return _loader.newest().model(name)
-    return _remembered_model(name)
+    return _model_lookup(name)
 
 
 def models() -> tuple[Model, ...]:

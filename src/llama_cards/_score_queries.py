@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional, Union
 
 from . import _loader
-from ._base import answer_cache
+from ._base import answers_cache
 from ._benchmarks import Benchmark, BenchmarkIndex, Score
 from ._models import Model
 from ._scores import Comparison, ScoreDifference, ScoreTable, difference
@@ -105,7 +105,7 @@ def _score(model: object, benchmark: object, table: object, subtask: object) -> 
     return _index().score(model, benchmark, table, subtask)
 
 
-_remembered_score = answer_cache(_score)
+_remembered_score = answers_cache(_score)
 
 
 def score(

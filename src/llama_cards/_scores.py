@@ -13,15 +13,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import ClassVar, Optional, Union, overload
+from typing import TYPE_CHECKING, ClassVar, Optional, Union, overload
 
 from . import _loader
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, Score
-from ._card import Card
 from ._layout import cell, csv_table, html_table, markdown_table
 from ._models import Variant
 from ._parts import CardParts
 from .errors import ArgumentTypeError, InvalidArgumentError
+
+if TYPE_CHECKING:
+    from ._card import Card
 
 __all__ = [
     "Comparison",
@@ -189,10 +191,13 @@ class ScoreTable(Sequence[Score]):
     def __init__(self, scores: Iterable[Score] = (), *, card: Optional[Card] = None) -> None:
         if card is None:
             index = _loader.newest().benchmark_index
-        elif isinstance(card, Card):
-            index = card._benchmark_index()
         else:
-            raise ArgumentTypeError(f"card must be a Card, got {type(card).__name__}")
+            # Only a table of another card than the newest needs the card aggregate.
+            from ._card import Card
+
+            if not isinstance(card, Card):
+                raise ArgumentTypeError(f"card must be a Card, got {type(card).__name__}")
+            index = card._benchmark_index()
         given: object = scores
         if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
             raise ArgumentTypeError(
