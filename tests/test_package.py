@@ -110,6 +110,7 @@ PUBLIC_NAMES = {
     "document",
     "LayoutRow",
     "TableLayout",
+    "Disagreement",
 }
 
 

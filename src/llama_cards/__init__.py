@@ -25,6 +25,7 @@ __version__ = "0.1.0"
 # `__all__` and the lazy imports below.
 _PUBLIC: dict[str, str] = {
     "SCHEMA_VERSION": "_versions",
+    "Disagreement": "_base",
     "FieldSource": "_base",
     "Source": "_base",
     "YearMonth": "_base",
@@ -129,6 +130,9 @@ __all__ = ["__version__", *_PUBLIC]
 if TYPE_CHECKING:
     # What type checkers read instead of the lazy imports: the same names as _PUBLIC, each
     # re-exported explicitly (a test keeps the two listings equal).
+    from ._base import (
+        Disagreement as Disagreement,
+    )
     from ._base import (
         FieldSource as FieldSource,
     )

@@ -25,7 +25,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["FieldSource", "FrozenRecord", "Source", "YearMonth"]
+__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "Source", "YearMonth"]
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")
@@ -39,8 +39,9 @@ ANSWER_KEY_LENGTH = 64
 def answer_cache(lookup: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
     """``lookup`` behind a least-recently-used cache of :data:`ANSWER_CACHE_SIZE` answers.
 
-    Call it only with a string of at most :data:`ANSWER_KEY_LENGTH` characters, so that a caller looping over
-    user input can make the cache neither grow nor hold long text; answer anything else
+    Call it only with a string of at most :data:`ANSWER_KEY_LENGTH` characters, so that a
+    caller looping over user input can make the cache neither grow nor hold long text;
+    answer anything else
     with ``lookup`` itself, which says what is wrong with it. Errors are never cached. When
     the cache is full, the answer used longest ago makes room, so new questions keep being
     remembered.
@@ -443,3 +444,24 @@ class FieldSource(FrozenRecord):
     sources: tuple[Source, ...]
     """Every section that prints the field's value: the served card first, then any other
     document that states it too."""
+
+
+class Disagreement(FrozenRecord):
+    """A place where two sources print one fact differently: the value served, and the other.
+
+    The card (or, for a fact it does not print, the document the fact is taken from) is
+    served; the other printing is kept with its own source, never chosen silently.
+    """
+
+    field: str
+    """Where the fact is in the data, as a path, e.g. ``"models[llama-4-scout].context_length"``."""
+    served: str
+    """The value served, as its source prints it, e.g. ``"10M"``."""
+    served_source: Source
+    """Where the served value is printed."""
+    other: str
+    """The other printing, e.g. ``"10485760"``."""
+    other_source: Source
+    """Where the other printing is."""
+    note: str
+    """What differs, in one short line of our own words."""
