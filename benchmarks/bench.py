@@ -165,7 +165,7 @@ def lookups() -> list[tuple[str, float, float, float, float]]:
     n = 5_000
     names = _spellings(rng, "llama-4-scout-17b-16e-instruct", n)
     tags = []
-    regions = [c for c in llama_cards.card().countries.group("iso-3166-1-alpha-2").codes]
+    regions = list(llama_cards.card().countries.group("iso-3166-1-alpha-2").codes)
     for language in ("en", "pt", "es", "hi", "ja", "ko", "zh-Hant", "sr-Latn"):
         for region in regions:
             tags.append(f"{language}-{region}")
