@@ -25,7 +25,9 @@ import sys
 import tempfile
 import timeit
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,30 +174,26 @@ def lookups() -> list[tuple[str, float, float, float, float]]:
     tags = list(dict.fromkeys(_spellings(rng, tag, 1)[0] for tag in tags))[:n]
     benchmarks = _spellings(rng, "mmlu-pro", 100)
     pairs = [(m, b) for m in names[:50] for b in benchmarks][:n]
-    domiciles = [(code, entity) for code in regions for entity in ("company", "individual")]
+    entities: tuple[Literal["company", "individual"], ...] = ("company", "individual")
+    domiciles = [(code, entity) for code in regions for entity in entities]
     return [
         (
             "model(name)",
-            _per_call([lambda name=name: llama_cards.model(name) for name in names]),
+            _per_call([partial(llama_cards.model, name) for name in names]),
             1.0,
             _again(lambda: llama_cards.model(names[0])),
             0.5,
         ),
         (
             "supports_language(tag)",
-            _per_call([lambda tag=tag: llama_cards.supports_language(tag) for tag in tags]),
+            _per_call([partial(llama_cards.supports_language, tag) for tag in tags]),
             3.0,
             _again(lambda: llama_cards.supports_language(tags[0])),
             1.0,
         ),
         (
             "score(model, benchmark, table=...)",
-            _per_call(
-                [
-                    lambda m=m, b=b: llama_cards.score(m, b, table="instruct")
-                    for m, b in pairs
-                ]
-            ),
+            _per_call([partial(llama_cards.score, m, b, table="instruct") for m, b in pairs]),
             4.0,
             _again(lambda: llama_cards.score(pairs[0][0], pairs[0][1], table="instruct")),
             1.0,
@@ -203,10 +201,7 @@ def lookups() -> list[tuple[str, float, float, float, float]]:
         (
             "assess_use(domicile=..., entity=...)",
             _per_call(
-                [
-                    lambda c=c, e=e: llama_cards.assess_use(domicile=c, entity=e)  # type: ignore[arg-type]
-                    for c, e in domiciles
-                ]
+                [partial(llama_cards.assess_use, domicile=c, entity=e) for c, e in domiciles]
             ),
             20.0,
             _again(lambda: llama_cards.assess_use(domicile="DE"), number=5_000),
@@ -298,10 +293,7 @@ def main() -> int:
         copies = {factor: _scaled_copy(Path(folder), factor) for factor in (1, 10, 100)}
         scaled = cold(
             args.runs,
-            {
-                f"x{factor}": (COLD["first model()"], _env(site))
-                for factor, site in copies.items()
-            },
+            {f"x{factor}": (COLD["first model()"], _env(site)) for factor, site in copies.items()},
         )
     print("\nFirst model() with more scores in the data (side by side, copies of the package)")
     for name, seconds in scaled.items():
