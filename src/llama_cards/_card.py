@@ -21,7 +21,7 @@ from pydantic import PrivateAttr, ValidationError, model_validator
 from pydantic_core import from_json as parse_json
 
 from ._base import FrozenRecord, Source, count
-from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, Score
+from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
@@ -201,6 +201,11 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
     def model(self, name: Union[str, Model]) -> Model:
         """The model of this card answering to ``name`` (see :func:`llama_cards.model`)."""
         return self._card_parts().model(name)
+
+    def comparison_model(self, name: Union[str, ComparisonModel]) -> ComparisonModel:
+        """The comparison model of this card answering to ``name`` (see
+        :func:`llama_cards.comparison_model`)."""
+        return self._card_parts().comparison_model(name)
 
     def find_models(
         self,
