@@ -270,7 +270,8 @@ class CardParts:
                     message=(
                         f"{name!r} is {earlier.name} ({earlier.id}), a comparison model of the "
                         "benchmark tables, not a Llama 4 model of the card; call "
-                        f"comparison_model({earlier.id!r}) for its record"
+                        f"comparison_model({earlier.id!r}) for its record (the card's models "
+                        f"are {', '.join(repr(known) for known in index.ids)})"
                     ),
                 )
         return index.find(name)
