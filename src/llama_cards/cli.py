@@ -420,11 +420,11 @@ def _tokens(count: int) -> str:
 def _show(args: argparse.Namespace, out: _Output) -> int:
     try:
         found = llama_cards.model(args.model)
-    except llama_cards.UnknownModelError:
+    except llama_cards.UnknownModelError as unknown:
         try:
             earlier = llama_cards.comparison_model(args.model)
         except llama_cards.UnknownModelError:
-            raise
+            raise unknown from None
         return _show_comparison(earlier, args, out)
     if args.format == "json":
         out.json(_dump(found))
@@ -568,12 +568,20 @@ def _show_comparison(
 
 def _compare_specs(out: _Output, comparison: Comparison) -> list[str]:
     """Both models' key specs, a column per model."""
-    from llama_cards._scores import spec_rows
-
     a, b = comparison.model_names
-    columns = [_layout.Column("Spec"), _layout.Column(a, ">"), _layout.Column(b, ">")]
-    rows: list[Row] = [list(row) for row in spec_rows(comparison.specs)]
+    specs = comparison.specs
+    columns = [_layout.Column("Specs"), _layout.Column(a, flex=True), _layout.Column(b, flex=True)]
+    rows: list[Row] = [
+        ["context length", *(_spec_count(s.context_length, " tokens") for s in specs)],
+        ["parameters", *(_spec_count(s.parameters, "") for s in specs)],
+        ["knowledge cutoff", *(str(s.knowledge_cutoff or "-") for s in specs)],
+        ["languages", *(", ".join(s.languages) or "-" for s in specs)],
+    ]
     return ["", *out.table(columns, rows)]
+
+
+def _spec_count(value: Optional[int], unit: str) -> str:
+    return "-" if value is None else f"{value:,}{unit}"
 
 
 class _Notes:
@@ -749,9 +757,8 @@ def _compare(args: argparse.Namespace, out: _Output) -> int:
     elif args.format == "csv":
         out.write(comparison.to_csv())
     elif args.format == "markdown":
-        out.lines([comparison.specs_markdown()])
         if comparison:
-            out.lines(["", comparison.to_markdown()])
+            out.lines([comparison.to_markdown()])
     elif not comparison:
         a, b = comparison.model_names
         out.paragraph(
