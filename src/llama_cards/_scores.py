@@ -741,7 +741,8 @@ class Comparison(Sequence[ScoreDifference]):
         ```pycon
         >>> import llama_cards
         >>> text = llama_cards.compare("scout", "llama-3.3-70b").specs_markdown()
-        >>> print("\n".join(text.splitlines()[:5]))
+        >>> for line in text.splitlines()[:5]:
+        ...     print(line)
         | Spec | Llama 4 Scout | Llama 3.3 70B |
         |---|---|---|
         | Context length (tokens) | 10,000,000 | 128,000 |
