@@ -913,3 +913,48 @@ def test_the_first_comparison_model_builds_only_the_benchmark_part() -> None:
     loaded = _modules_after("llama_cards.comparison_model('llama-3.3-70b')")
     assert "llama_cards._benchmarks" in loaded
     assert not loaded & {"llama_cards._languages", "llama_cards._license", "llama_cards._card"}
+
+
+# -------------------------------------------------------------- command line
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from llama_cards import cli
+
+    code = cli.main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_show_of_a_comparison_model(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(capsys, "show", "Llama 3.3 70B")
+    assert code == 0
+    assert out.startswith("Llama 3.3 70B\n  id ")
+    assert "128,000 tokens (printed 128k)" in out
+    assert "Llama 3.3 Community License Agreement" in out
+    assert "is a comparison model of the Llama 4 card" in " ".join(out.split())
+    assert "Llama 3.3 model card" in " ".join(out.split())
+    code, out, _ = _cli(capsys, "show", "llama-3.1-405b", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == json.loads(_by_id()["llama-3.1-405b"].model_dump_json())
+
+
+def test_cli_show_of_an_unknown_name_still_names_the_llama_4_models(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _cli(capsys, "show", "llama-3.2-1b")
+    assert (code, out) == (2, "")
+    assert "known models are 'llama-4-scout', 'llama-4-maverick'" in err
+
+
+def test_cli_compare_shows_the_specs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(capsys, "compare", "scout", "llama-3.3-70b")
+    assert code == 0
+    rows = [line.split("  ") for line in out.splitlines()]
+    cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    assert ["Specs", "Llama 4 Scout", "Llama 3.3 70B"] in cells
+    assert ["context length", "10,000,000 tokens", "128,000 tokens"] in cells
+    assert ["knowledge cutoff", "2024-08", "2023-12"] in cells
+    code, _, err = _cli(capsys, "compare", "scout", "Llama 4 Scout")
+    assert code == 2
+    assert "needs two different models" in err

@@ -1221,10 +1221,12 @@ _COMMANDS: tuple[
         "show",
         _show,
         "every fact of one model",
-        "Every fact the card gives about one model, grouped.",
+        "Every fact the card gives about one model, grouped. A comparison model of the "
+        "benchmark tables shows the facts of its own card.",
         (
             "llama-cards show scout",
             "llama-cards show meta-llama/Llama-4-Maverick-17B-128E-Instruct --format json",
+            "llama-cards show llama-3.3-70b",
         ),
         _ANSWER,
         (_MODEL,),
