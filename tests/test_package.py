@@ -12,6 +12,11 @@ import llama_cards
 
 PUBLIC_NAMES = {
     "SCHEMA_VERSION",
+    "ModelSpecs",
+    "SupportedLanguage",
+    "TrainingRow",
+    "comparison_model",
+    "comparison_models",
     "AlternativePrinting",
     "AmbiguousQueryError",
     "ArgumentTypeError",

@@ -70,8 +70,11 @@ _PUBLIC: dict[str, str] = {
     "MissingReasonId": "_benchmarks",
     "Score": "_benchmarks",
     "ScoreModelId": "_benchmarks",
+    "SupportedLanguage": "_benchmarks",
+    "TrainingRow": "_benchmarks",
     "Comparison": "_scores",
     "LayoutRow": "_scores",
+    "ModelSpecs": "_scores",
     "Pivot": "_scores",
     "PivotRow": "_scores",
     "ScoreDifference": "_scores",
@@ -110,6 +113,8 @@ _PUBLIC: dict[str, str] = {
     "cards": "_card_queries",
     "check_images": "_language_queries",
     "compare": "_score_queries",
+    "comparison_model": "_model_queries",
+    "comparison_models": "_model_queries",
     "document": "_card_queries",
     "find_models": "_model_queries",
     "json_schema": "_card_queries",
@@ -174,6 +179,12 @@ if TYPE_CHECKING:
     )
     from ._benchmarks import (
         ScoreModelId as ScoreModelId,
+    )
+    from ._benchmarks import (
+        SupportedLanguage as SupportedLanguage,
+    )
+    from ._benchmarks import (
+        TrainingRow as TrainingRow,
     )
     from ._card import (
         Card as Card,
@@ -296,6 +307,12 @@ if TYPE_CHECKING:
         license_terms as license_terms,
     )
     from ._model_queries import (
+        comparison_model as comparison_model,
+    )
+    from ._model_queries import (
+        comparison_models as comparison_models,
+    )
+    from ._model_queries import (
         find_models as find_models,
     )
     from ._model_queries import (
@@ -357,6 +374,9 @@ if TYPE_CHECKING:
     )
     from ._scores import (
         LayoutRow as LayoutRow,
+    )
+    from ._scores import (
+        ModelSpecs as ModelSpecs,
     )
     from ._scores import (
         Pivot as Pivot,

@@ -23,18 +23,33 @@ row is a :class:`Benchmark`, each cell a :class:`Score`; a cell without a number
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Literal, Optional, Protocol, Union
 
 from pydantic import model_validator
 
-from ._base import FieldSource, FrozenRecord, Source, name_key
-from ._models import Modality, Model, NameIndex, Precision, Variant, model_names
+from ._base import Disagreement, FieldSource, FrozenRecord, Source, YearMonth, count, name_key
+from ._models import (
+    HuggingFaceRepo,
+    Modality,
+    Model,
+    NameIndex,
+    Precision,
+    Quantity,
+    Variant,
+    modality_of,
+    model_names,
+)
 from .errors import (
     AmbiguousQueryError,
     ArgumentTypeError,
+    ContextLengthExceededError,
     DataIntegrityError,
     InvalidArgumentError,
+    InvalidLanguageTagError,
     NotInTableError,
     UnknownBenchmarkError,
     _quoted,
@@ -54,6 +69,9 @@ __all__ = [
     "MissingReasonId",
     "Score",
     "ScoreModelId",
+    "SupportedLanguage",
+    "TrainingRow",
+    "comparison_model_index",
 ]
 
 BenchmarkId = Literal[
@@ -128,14 +146,291 @@ class MissingReason(FrozenRecord):
     source: Source
 
 
+_SCALE = {"": 1, "k": 1_000, "K": 1_000, "M": 1_000_000, "B": 10**9, "T": 10**12}
+
+
+def printed_number(text: str) -> Decimal:
+    """The number ``text`` prints, with ``k``/``M``/``B``/``T`` read as powers of 1,000 (the
+    rule that reads the card's ``10M`` as 10,000,000 reads ``128k`` as 128,000).
+
+    ```pycon
+    >>> printed_number("128k"), printed_number("~15T+"), printed_number("2,040")
+    (Decimal('128000'), Decimal('15000000000000'), Decimal('2040'))
+
+    ```
+    """
+    match = re.fullmatch(r"~?([0-9][0-9,]*(?:\.[0-9]+)?)([kKMBT]?)\+?", text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a number as the cards print them (e.g. '128k')")
+    return Decimal(match.group(1).replace(",", "")) * _SCALE[match.group(2)]
+
+
+def _agrees(value: object, printed: Optional[str], what: str) -> None:
+    if value is not None and printed is not None and Decimal(str(value)) != printed_number(printed):
+        raise ValueError(f"{what} is {value!r}, but its printing {printed!r} says otherwise")
+
+
+class SupportedLanguage(FrozenRecord):
+    """A language a comparison model's card lists as supported, with its ISO 639 codes.
+
+    The codes are those of the Llama 4 language of the same name, where there is one.
+    """
+
+    name: str
+    """The English name as the card prints it, e.g. ``"German"``."""
+    iso639_1: str
+    """ISO 639-1 code, e.g. ``"de"``; also the BCP 47 language subtag."""
+    iso639_2t: str
+    """ISO 639-2 terminology code, e.g. ``"deu"``."""
+    iso639_2b: str
+    """ISO 639-2 bibliographic code, e.g. ``"ger"``."""
+    iso639_3: str
+    """ISO 639-3 code, e.g. ``"deu"``."""
+    codes_source: Source
+    """Where the ISO 639 codes come from (the card prints the name only)."""
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The ISO 639 codes, each once: 639-1, 639-2/T, 639-2/B, 639-3."""
+        return tuple(dict.fromkeys((self.iso639_1, self.iso639_2t, self.iso639_2b, self.iso639_3)))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TrainingRow(FrozenRecord):
+    """A comparison model's row of its own card's training table, as printed.
+
+    Unlike the Llama 4 :class:`~llama_cards.Training` rows, the Llama 3.x tables print
+    emissions with decimals (``12.9``) and name their unit in the header, so the printed
+    text and the unit are kept beside each number.
+    """
+
+    row: str
+    """The row's name as printed, e.g. ``"Llama 3.1 70B"``."""
+    gpu_hours: int
+    """Training time in GPU hours, e.g. ``7_000_000``."""
+    gpu_hours_printed: str
+    """The GPU hours as printed, e.g. ``"7.0M"``."""
+    power_watts: Optional[int]
+    """Peak power per GPU in watts, e.g. ``700``; ``None`` where the cell is empty."""
+    location_based_tco2eq: float
+    """Location-based greenhouse gas emissions in :attr:`emissions_unit`, e.g. ``2040.0``."""
+    location_based_printed: str
+    """The location-based emissions as printed, e.g. ``"2,040"``."""
+    market_based_tco2eq: float
+    """Market-based greenhouse gas emissions in :attr:`emissions_unit`, e.g. ``0.0``."""
+    market_based_printed: str
+    """The market-based emissions as printed, e.g. ``"0"``."""
+    emissions_unit: str
+    """The emission columns' unit as the header prints it, e.g. ``"tons CO2eq"``."""
+    source: Source
+    """The table row."""
+
+    @model_validator(mode="after")
+    def _check_printings(self) -> TrainingRow:
+        _agrees(self.gpu_hours, self.gpu_hours_printed, "gpu_hours")
+        _agrees(self.location_based_tco2eq, self.location_based_printed, "location_based_tco2eq")
+        _agrees(self.market_based_tco2eq, self.market_based_printed, "market_based_tco2eq")
+        return self
+
+
 class ComparisonModel(FrozenRecord):
-    """An earlier Llama model that a benchmark table compares Llama 4 with."""
+    """An earlier Llama model that a benchmark table compares Llama 4 with.
+
+    ``id``, ``name`` and ``source`` name the benchmark tables' column (the Llama 4 card);
+    every other fact is from Meta's own card of the model or Meta's registry, and
+    :meth:`source_of` says where. Where another printing of a fact differs from the one
+    served, :attr:`disagreements` keeps both. A document of schema 1.0 has the column
+    only: the other fields then keep their defaults (``None`` or empty).
+
+    ```pycon
+    >>> import llama_cards
+    >>> older = llama_cards.comparison_model("Llama 3.3 70B")
+    >>> older.context_length, older.context_length_printed, str(older.knowledge_cutoff)
+    (128000, '128k', '2023-12')
+    >>> older.accepts("image"), older.supports_language("pt-BR")
+    (False, True)
+
+    ```
+    """
 
     id: ComparisonModelId
     """Canonical id, e.g. ``"llama-3.1-405b"``."""
     name: str
     """The name as the column header prints it, e.g. ``"Llama 3.1 405B"``."""
     source: Source
+    """The benchmark tables' column header that names the model."""
+    parameters: Optional[int] = None
+    """Parameters of the (dense) model, e.g. ``405_000_000_000`` (printed ``405B``)."""
+    parameters_printed: Optional[str] = None
+    """The parameter count as printed, e.g. ``"405B"``."""
+    input_modalities: tuple[Modality, ...] = ()
+    """What the model takes in: ``("text",)``."""
+    output_modalities: tuple[Modality, ...] = ()
+    """What the model produces: ``("text", "code")``."""
+    input_description: Optional[str] = None
+    """The input modalities as printed, ``"Multilingual Text"``."""
+    output_description: Optional[str] = None
+    """The output modalities as printed, ``"Multilingual Text and code"``."""
+    context_length: Optional[int] = None
+    """Context window in tokens, ``128_000`` (the card prints ``128k``; Meta's registry's
+    131,072 is kept in :attr:`disagreements`)."""
+    context_length_printed: Optional[str] = None
+    """The context length as printed, ``"128k"``."""
+    training_tokens: Optional[Quantity] = None
+    """Pre-training tokens, ``15T+``: at least 15 trillion (:attr:`Quantity.lower_bound`)."""
+    knowledge_cutoff: Optional[YearMonth] = None
+    """Month of the pre-training data cutoff, ``2023-12``."""
+    release_date: Optional[date] = None
+    """Release date, e.g. ``2024-07-23``."""
+    languages: tuple[SupportedLanguage, ...] = ()
+    """The supported languages, in the model's card's order."""
+    license_name: Optional[str] = None
+    """The licence's name as the card's licence line prints it, e.g.
+    ``"Llama 3.1 Community License"``."""
+    license_url: Optional[str] = None
+    """Where the card says the licence is published."""
+    huggingface_repos: tuple[HuggingFaceRepo, ...] = ()
+    """The checkpoints of the model that Meta's registry lists on the Hugging Face Hub."""
+    training: Optional[TrainingRow] = None
+    """The model's row of its card's training table."""
+    disagreements: tuple[Disagreement, ...] = ()
+    """Where another printing of a fact differs from the one served, both with sources."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """Where each fact other than the column's name is printed; see :meth:`source_of`."""
+
+    @model_validator(mode="after")
+    def _check_record(self) -> ComparisonModel:
+        _agrees(self.parameters, self.parameters_printed, "parameters")
+        _agrees(self.context_length, self.context_length_printed, "context_length")
+        tokens = self.training_tokens
+        if tokens is not None:
+            _agrees(tokens.value, tokens.printed, "training_tokens")
+            if tokens.lower_bound != tokens.printed.endswith("+"):
+                raise ValueError("training_tokens.lower_bound must match a trailing '+'")
+        fields = type(self).model_fields
+        for entry in self.field_sources:
+            if entry.field not in fields:
+                raise ValueError(f"field_sources names {entry.field!r}, which is not a field")
+        prefix = f"comparison_models[{self.id}]."
+        for disagreement in self.disagreements:
+            if not disagreement.field.startswith(prefix):
+                raise ValueError(f"a disagreement of {self.id} names {disagreement.field!r}")
+            value: object = self
+            for part in disagreement.field.removeprefix(prefix).split("."):
+                if not isinstance(value, FrozenRecord) or part not in type(value).model_fields:
+                    raise ValueError(f"a disagreement names {disagreement.field!r}, not a field")
+                value = getattr(value, part)
+        return self
+
+    def _context(self) -> int:
+        if self.context_length is None:
+            raise DataIntegrityError(
+                f"this card gives no context length for {self.name} (a document of schema 1.0 "
+                "names the comparison models only)"
+            )
+        return self.context_length
+
+    def fits_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> bool:
+        """Whether ``prompt_tokens + max_new_tokens`` fits in the context window, as
+        :meth:`Model.fits_context <llama_cards.Model.fits_context>` answers it.
+
+        ```pycon
+        >>> import llama_cards
+        >>> older = llama_cards.comparison_model("llama-3.1-405b")
+        >>> older.fits_context(128_000), older.fits_context(127_000, max_new_tokens=1_001)
+        (True, False)
+
+        ```
+        """
+        requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
+        return requested <= self._context()
+
+    def check_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> None:
+        """Raise :class:`~llama_cards.ContextLengthExceededError` unless the request fits.
+
+        ```pycon
+        >>> import llama_cards
+        >>> llama_cards.comparison_model("llama-3.1-70b").check_context(131_072)
+        Traceback (most recent call last):
+        ...
+        llama_cards.errors.ContextLengthExceededError: Llama 3.1 70B has a context length of \
+128,000 tokens, but the request needs 131,072 (over by 3,072); shorten the prompt, lower \
+max_new_tokens, or pick a model with a longer context (find_models(min_context=...))
+
+        ```
+        """
+        requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
+        if requested > self._context():
+            raise ContextLengthExceededError(self.name, self._context(), requested)
+
+    def accepts(self, modality: str) -> bool:
+        """Whether the model takes ``modality`` (``"text"``, ``"image"`` or ``"code"``) as input."""
+        return modality_of(modality) in self.input_modalities
+
+    def produces(self, modality: str) -> bool:
+        """Whether the model outputs ``modality`` (``"text"``, ``"image"`` or ``"code"``)."""
+        return modality_of(modality) in self.output_modalities
+
+    def supports_language(self, tag: str) -> bool:
+        """Whether the model's own card lists the language ``tag`` names as supported.
+
+        Answered as :func:`llama_cards.supports_language` answers for Llama 4: ``tag`` is the
+        English name the card prints (``"French"``), a BCP 47 tag or an ISO 639 code
+        (``"pt-BR"``, ``"fra"``, ``"fre"``), in any case; only the language counts
+        (``pt-BR`` and ``pt-PT`` are Portuguese). A well-formed tag of another language gives
+        ``False``, and so does a word that is well formed as a tag but no name of a listed
+        language (``"Chinese"``); text that is not a well-formed tag raises
+        :class:`~llama_cards.InvalidLanguageTagError`.
+
+        ```pycon
+        >>> import llama_cards
+        >>> older = llama_cards.comparison_model("llama-3.1-70b")
+        >>> older.supports_language("hi-IN"), older.supports_language("Thai")
+        (True, True)
+        >>> older.supports_language("ar"), older.supports_language("Chinese")
+        (False, False)
+
+        ```
+        """
+        if not isinstance(tag, str):
+            raise ArgumentTypeError(
+                f"a language tag must be a string such as 'en' or 'pt-BR', got "
+                f"{type(tag).__name__} {tag!r}"
+            )
+        name = " ".join(tag.casefold().split())
+        if any(entry.name.casefold() == name for entry in self.languages):
+            return True
+        from ._bcp47 import parse
+
+        try:
+            parsed = parse(tag.strip(), shown=tag)
+        except InvalidLanguageTagError as error:
+            listed = ", ".join(entry.name for entry in self.languages)
+            raise InvalidLanguageTagError(
+                f"{error}; nor is it the English name of a language {self.name} supports "
+                f"({listed}). Give a BCP 47 tag ('pt-BR'), an ISO 639 code ('fra') or the name "
+                "of a language ('French')"
+            ) from None
+        code = parsed.effective_language
+        return code is not None and any(code in entry.codes for entry in self.languages)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def comparison_model_names(entry: ComparisonModel) -> list[str]:
+    """Every name a comparison model answers to: id, printed name, registry repositories."""
+    names = [entry.id, entry.name]
+    for repo in entry.huggingface_repos:
+        names += [repo.id, repo.id.rsplit("/", 1)[-1]]
+    return names
+
+
+def comparison_model_index(entries: Iterable[ComparisonModel]) -> NameIndex[ComparisonModel]:
+    """The name index of the comparison models."""
+    return NameIndex((entry, comparison_model_names(entry)) for entry in entries)
 
 
 class BenchmarkTable(FrozenRecord):
@@ -306,7 +601,7 @@ class BenchmarkIndex:
         named: list[tuple[Union[Model, ComparisonModel], list[str]]] = [
             (llama, model_names(llama)) for llama in card.models
         ]
-        named += [(earlier, [earlier.id, earlier.name]) for earlier in card.comparison_models]
+        named += [(earlier, comparison_model_names(earlier)) for earlier in card.comparison_models]
         self.model_index = NameIndex(named)
 
         by_key: dict[str, dict[tuple[str, str], Benchmark]] = {}
@@ -345,6 +640,10 @@ class BenchmarkIndex:
     # --- arguments
 
     def model_id(self, name: object) -> str:
+        """The id of the model ``name`` names; a :class:`Model` or :class:`ComparisonModel`
+        stands for its id."""
+        if isinstance(name, (Model, ComparisonModel)):
+            name = name.id
         return self.model_index.find(name).id
 
     def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:

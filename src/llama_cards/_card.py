@@ -20,7 +20,7 @@ from typing import Any, Optional, Union
 from pydantic import PrivateAttr, ValidationError, model_validator
 
 from ._base import FrozenRecord, Source, count, parse_json
-from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, Score
+from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
@@ -200,6 +200,11 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
     def model(self, name: Union[str, Model]) -> Model:
         """The model of this card answering to ``name`` (see :func:`llama_cards.model`)."""
         return self._card_parts().model(name)
+
+    def comparison_model(self, name: Union[str, ComparisonModel]) -> ComparisonModel:
+        """The comparison model of this card answering to ``name`` (see
+        :func:`llama_cards.comparison_model`)."""
+        return self._card_parts().comparison_model(name)
 
     def find_models(
         self,

@@ -37,8 +37,8 @@ DATA_FOLDER = "data"
 # `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
-        "benchmarks": "8891d94ab3e54893a9226524423ad5690ecb982400c60ae3599945098d3709fe",
-        "card": "76d991dd52babefe6b8eaf19dc36f291ebcf0463818a8277185d4ffe110c9b51",
+        "benchmarks": "2aa92809583253e10f2242a56c09ef3a743884387598e085a2fd985a266d7d63",
+        "card": "0d5d173451f04c8301e8e30e81e1a1c8f17286e38f1fde69a48ebc9b403c13ab",
         "languages": "289e853dae5a94bc1dcb0ac41c837074bc9a3abec4305fd1aeeb8f22b604c914",
         "license": "7f85166da0f61d65ca9dcf45fda551529a2c02b5b1ecb694cbb4b618fb768b0b",
         "models": "7fd86380d1e356dfcf31836787f650734d418518fd146737bea0de8842d561df",

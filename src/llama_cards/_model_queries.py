@@ -5,20 +5,23 @@ Private: every function here is re-exported from the package.
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from . import _loader
 from ._base import ANSWER_KEY_LENGTH, answer_cache
 from ._models import Model
 
-__all__ = ["find_models", "model", "models"]
+if TYPE_CHECKING:
+    from ._benchmarks import ComparisonModel
+
+__all__ = ["comparison_model", "comparison_models", "find_models", "model", "models"]
 
 
 # ------------------------------------------------------------------- models
 
 
 def _model_lookup(name: object) -> Model:
-    return _loader.newest().model_index.find(name)
+    return _loader.newest().model(name)
 
 
 _remembered_model = answer_cache(_model_lookup)
@@ -31,7 +34,9 @@ def model(name: Union[str, Model]) -> Model:
     name (``"Llama 4 Scout (17Bx16E)"``), a catalogue name
     (``"Llama-4-Scout-17B-16E-Instruct"``) or a Hugging Face repository id, in any case,
     with any spaces or punctuation; a :class:`Model` stands for its id. An unknown name
-    raises :class:`~llama_cards.UnknownModelError` naming the closest known names.
+    raises :class:`~llama_cards.UnknownModelError` naming the closest known names; the
+    name of a comparison model of the benchmark tables (``"Llama 3.3 70B"``) raises it
+    saying so, and pointing to :func:`comparison_model`.
 
     ```pycon
     >>> model("Llama_4_SCOUT").id
@@ -80,3 +85,36 @@ def find_models(
     return whole.find_models(
         min_context=min_context, input_modality=input_modality, language=language
     )
+
+
+# ------------------------------------------------------- comparison models
+
+
+def comparison_model(name: Union[str, ComparisonModel]) -> ComparisonModel:
+    """The comparison model of the newest card's benchmark tables answering to ``name``.
+
+    Names resolve as :func:`model` resolves them: the id (``"llama-3.3-70b"``), the printed
+    name (``"Llama 3.3 70B"``) or a Hugging Face repository that Meta's registry lists for
+    the model, in any case, with any spaces or punctuation; the record stands for its id.
+    An unknown name raises :class:`~llama_cards.UnknownModelError` naming the closest.
+
+    ```pycon
+    >>> older = comparison_model("meta-llama/Llama-3.3-70B-Instruct")
+    >>> older.id, older.release_date.isoformat(), older.license_name
+    ('llama-3.3-70b', '2024-12-06', 'Llama 3.3 Community License Agreement')
+
+    ```
+    """
+    return _loader.newest().comparison_model(name)
+
+
+def comparison_models() -> tuple[ComparisonModel, ...]:
+    """The comparison models of the newest card, in the order of their ids.
+
+    ```pycon
+    >>> [(m.id, m.parameters_printed) for m in comparison_models()]
+    [('llama-3.1-70b', '70B'), ('llama-3.1-405b', '405B'), ('llama-3.3-70b', '70B')]
+
+    ```
+    """
+    return _loader.newest().comparison_models

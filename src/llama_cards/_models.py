@@ -79,6 +79,9 @@ class Quantity(FrozenRecord):
     """True where the card marks the number approximate (a leading ``~``)."""
     printed: str
     """The text the card prints, e.g. ``"~40T"``."""
+    lower_bound: bool = False
+    """True where the printing marks the number as the least it can be (a trailing ``+``,
+    as in the Llama 3.x cards' ``15T+``); ``int(quantity)`` is then that least value."""
 
     def __int__(self) -> int:
         return self.value

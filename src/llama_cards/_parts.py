@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from ._base import FrozenRecord
 from ._models import Model, NameIndex, model_index
-from .errors import UnknownDocumentError
+from .errors import UnknownDocumentError, UnknownModelError
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -110,6 +110,12 @@ def _benchmark_index(parts: CardParts) -> BenchmarkIndex:
     from ._benchmarks import BenchmarkIndex
 
     return BenchmarkIndex(parts)
+
+
+def _comparison_model_index(parts: CardParts) -> NameIndex[ComparisonModel]:
+    from ._benchmarks import comparison_model_index
+
+    return comparison_model_index(parts.comparison_models)
 
 
 def _language_index(parts: CardParts) -> LanguageIndex:
@@ -236,6 +242,7 @@ class CardParts:
 
     model_index: _Index[NameIndex[Model]] = _Index(lambda parts: model_index(parts.models))
     benchmark_index: _Index[BenchmarkIndex] = _Index(_benchmark_index)
+    comparison_model_index: _Index[NameIndex[ComparisonModel]] = _Index(_comparison_model_index)
     language_index: _Index[LanguageIndex] = _Index(_language_index)
     license_index: _Index[LicenseIndex] = _Index(_license_index)
     document_index: _Index[dict[str, Document]] = _Index(
@@ -248,7 +255,34 @@ class CardParts:
         """The model ``name`` names; a :class:`Model` stands for its id."""
         if isinstance(name, Model):
             name = name.id
-        return self.model_index.find(name)
+        index = self.model_index
+        if isinstance(name, str):
+            found = index.get(name)
+            if found is not None:
+                return found
+            # An error path: building the benchmark part to say why is cheap enough here.
+            earlier = self.comparison_model_index.get(name)
+            if earlier is not None:
+                raise UnknownModelError(
+                    name,
+                    [],
+                    index.ids,
+                    message=(
+                        f"{name!r} is {earlier.name} ({earlier.id}), a comparison model of the "
+                        "benchmark tables, not a Llama 4 model of the card; call "
+                        f"comparison_model({earlier.id!r}) for its record (the card's models "
+                        f"are {', '.join(repr(known) for known in index.ids)})"
+                    ),
+                )
+        return index.find(name)
+
+    def comparison_model(self, name: object) -> ComparisonModel:
+        """The comparison model ``name`` names; its record stands for its id."""
+        from ._benchmarks import ComparisonModel
+
+        if isinstance(name, ComparisonModel):
+            name = name.id
+        return self.comparison_model_index.find(name, "a comparison model's name")
 
     def language(self, tag: object) -> Language:
         return self.language_index.find(tag)

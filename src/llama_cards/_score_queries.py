@@ -9,12 +9,15 @@ from typing import Optional, Union
 
 from . import _loader
 from ._base import answers_cache
-from ._benchmarks import Benchmark, BenchmarkIndex, Score
+from ._benchmarks import Benchmark, BenchmarkIndex, ComparisonModel, Score
 from ._models import Model
-from ._scores import Comparison, ScoreDifference, ScoreTable, difference
-from .errors import AmbiguousQueryError, NotInTableError, _quoted
+from ._scores import Comparison, ScoreDifference, ScoreTable, difference, model_specs
+from .errors import AmbiguousQueryError, InvalidArgumentError, NotInTableError, _quoted
 
 __all__ = ["benchmark", "benchmarks", "compare", "score", "scores", "to_model_index"]
+
+_Named = Union[str, Model, ComparisonModel]
+"""A model of the benchmark tables: a name, or a Llama 4 or comparison model's record."""
 
 
 # ------------------------------------------------------------------ functions
@@ -62,7 +65,7 @@ def benchmark(name: str, *, table: Optional[str] = None) -> Benchmark:
 
 def scores(
     *,
-    model: Optional[str] = None,
+    model: Optional[_Named] = None,
     benchmark: Optional[str] = None,
     category: Optional[str] = None,
     table: Optional[str] = None,
@@ -109,7 +112,7 @@ _remembered_score = answers_cache(_score)
 
 
 def score(
-    model: Union[str, Model],
+    model: _Named,
     benchmark: str,
     *,
     table: Optional[str] = None,
@@ -135,26 +138,42 @@ pass table='pretrained' or table='instruct'
 
     ```
     """
-    if isinstance(model, Model):
+    if isinstance(model, (Model, ComparisonModel)):
         model = model.id
     return _remembered_score(model, benchmark, table, subtask)
 
 
-def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
-    """The cells both models have, side by side, with ``a - b``.
+def compare(a: _Named, b: _Named, *, table: Optional[str] = None) -> Comparison:
+    """The cells both models have, side by side, with ``a - b``, and both models' specs.
 
     Rows follow the card's order; a cell where either model has no value (no multimodal
     support) is kept with ``difference`` ``None``. Models without a table in common give an
-    empty comparison.
+    empty comparison. :attr:`Comparison.specs` gives each model's context length,
+    parameters, knowledge cutoff and supported languages. ``a`` and ``b`` must be two
+    different models, else :class:`~llama_cards.InvalidArgumentError`.
 
     ```pycon
     >>> [(d.benchmark.id, d.difference) for d in compare("maverick", "llama-3.1-405b")][:3]
     [('mmlu', 0.3), ('mmlu-pro', 1.3), ('math', 7.7)]
+    >>> [(s.model, s.context_length) for s in compare("scout", "Llama 3.3 70B").specs]
+    [('llama-4-scout', 10000000), ('llama-3.3-70b', 128000)]
 
     ```
     """
     index = _index()
     first, second = index.model_id(a), index.model_id(b)
+    if first == second:
+        raise InvalidArgumentError(
+            f"compare() needs two different models, but {a!r} and {b!r} both name {first!r}"
+        )
+    card = _loader.newest()
+    llama_4_languages = tuple(entry.iso639_1 for entry in card.languages)
+    records: dict[str, Union[Model, ComparisonModel]] = {m.id: m for m in card.models}
+    records.update((m.id, m) for m in card.comparison_models)
+    specs = (
+        model_specs(records[first], llama_4_languages),
+        model_specs(records[second], llama_4_languages),
+    )
     selected = index.select(_loader.newest().scores, table=table)
     theirs = {(s.table, s.benchmark, s.subtask): s for s in selected if s.model == second}
     return Comparison(
@@ -173,10 +192,11 @@ def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
             if mine.model == first and (mine.table, mine.benchmark, mine.subtask) in theirs
         ),
         model_names=(index.model_names[first], index.model_names[second]),
+        specs=specs,
     )
 
 
-def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str, object]]:
+def to_model_index(model: _Named, *, table: Optional[str] = None) -> list[dict[str, object]]:
     """The model's scores of one table in the Hugging Face ``model-index`` format.
 
     A model-index describes one checkpoint, and the pre-trained and instruction tuned

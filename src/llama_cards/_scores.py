@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar, Optional, Union, overload
 
 from . import _loader
-from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, Score
+from ._base import YearMonth
+from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, ComparisonModel, Score
 from ._layout import cell, csv_table, html_table, markdown_table
-from ._models import Variant
+from ._models import Model, Variant
 from ._parts import CardParts
 from .errors import ArgumentTypeError, InvalidArgumentError
 
@@ -617,15 +618,102 @@ _COMPARISON_FIELDS = (
 )
 
 
-class Comparison(Sequence[ScoreDifference]):
-    """The cells two models both have, in the card's order; see :func:`compare`."""
+class ModelSpecs(_Result):
+    """A model's key specs, shown beside the scores of a :class:`Comparison`.
 
-    __slots__ = ("_differences", "model_names", "models")
+    The same four facts for a Llama 4 model (from the Llama 4 card) and for a comparison
+    model (from its own card); each record's :meth:`source_of` says where they are printed.
+    """
+
+    __slots__ = (
+        "comparison_model",
+        "context_length",
+        "knowledge_cutoff",
+        "languages",
+        "model",
+        "name",
+        "parameters",
+    )
+    _fields = (
+        "model",
+        "name",
+        "comparison_model",
+        "context_length",
+        "parameters",
+        "knowledge_cutoff",
+        "languages",
+    )
+
+    model: str
+    """The model's id, e.g. ``"llama-3.3-70b"``."""
+    name: str
+    """The model's name as its record gives it, e.g. ``"Llama 3.3 70B"``."""
+    comparison_model: bool
+    """True for a comparison model of the benchmark tables, False for a Llama 4 model."""
+    context_length: Optional[int]
+    """Context window in tokens, e.g. ``128_000``; ``None`` where no document is served."""
+    parameters: Optional[int]
+    """All parameters, e.g. ``109_000_000_000`` for Scout (total), ``70_000_000_000``."""
+    knowledge_cutoff: Optional[YearMonth]
+    """Month of the pre-training data cutoff, e.g. ``YearMonth(2023, 12)``."""
+    languages: tuple[str, ...]
+    """The supported languages' ISO 639-1 codes, in the card's order."""
+
+    def __init__(
+        self,
+        model: str,
+        name: str,
+        comparison_model: bool,
+        context_length: Optional[int],
+        parameters: Optional[int],
+        knowledge_cutoff: Optional[YearMonth],
+        languages: tuple[str, ...],
+    ) -> None:
+        super().__init__(
+            model, name, comparison_model, context_length, parameters, knowledge_cutoff, languages
+        )
+
+
+def model_specs(
+    record: Union[Model, ComparisonModel], llama_4_languages: tuple[str, ...]
+) -> ModelSpecs:
+    """The key specs of ``record``; a Llama 4 model supports the card's ``llama_4_languages``."""
+    if isinstance(record, Model):
+        return ModelSpecs(
+            record.id,
+            record.name,
+            False,
+            record.context_length,
+            record.total_parameters,
+            record.knowledge_cutoff,
+            llama_4_languages,
+        )
+    return ModelSpecs(
+        record.id,
+        record.name,
+        True,
+        record.context_length,
+        record.parameters,
+        record.knowledge_cutoff,
+        tuple(entry.iso639_1 for entry in record.languages),
+    )
+
+
+class Comparison(Sequence[ScoreDifference]):
+    """The cells two models both have, in the card's order; see :func:`compare`.
+
+    :attr:`specs` gives both models' key specs beside the scores.
+    """
+
+    __slots__ = ("_differences", "model_names", "models", "specs")
     models: tuple[str, str]
     """The ids of the two models, ``(a, b)``."""
     model_names: tuple[str, str]
     """The two models' names as the tables' column headers print them, e.g.
     ``("Llama 4 Maverick", "Llama 3.1 405B")``; their ids when none were given."""
+    specs: tuple[ModelSpecs, ...]
+    """The key specs of ``a`` and of ``b`` (context length, parameters, knowledge cutoff,
+    supported languages); empty when none were given."""
     _differences: tuple[ScoreDifference, ...]
 
     def __init__(
@@ -634,16 +722,38 @@ class Comparison(Sequence[ScoreDifference]):
         differences: Iterable[ScoreDifference],
         *,
         model_names: Optional[tuple[str, str]] = None,
+        specs: tuple[ModelSpecs, ...] = (),
     ) -> None:
         object.__setattr__(self, "models", models)
         object.__setattr__(self, "_differences", tuple(differences))
         object.__setattr__(self, "model_names", models if model_names is None else model_names)
+        object.__setattr__(self, "specs", tuple(specs))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Comparison is immutable; cannot set {name!r}")
 
     def __reduce__(self) -> tuple[Callable[..., Comparison], tuple[object, ...]]:
-        return (_comparison, (self.models, self._differences, self.model_names))
+        return (_comparison, (self.models, self._differences, self.model_names, self.specs))
+
+    def specs_markdown(self) -> str:
+        """Both models' key specs as one Markdown table, a column per model.
+
+        ```pycon
+        >>> import llama_cards
+        >>> text = llama_cards.compare("scout", "llama-3.3-70b").specs_markdown()
+        >>> for line in text.splitlines()[:5]:
+        ...     print(line)
+        | Spec | Llama 4 Scout | Llama 3.3 70B |
+        |---|---|---|
+        | Context length (tokens) | 10,000,000 | 128,000 |
+        | Parameters | 109,000,000,000 | 70,000,000,000 |
+        | Knowledge cutoff | 2024-08 | 2023-12 |
+        >>> text.splitlines()[5].startswith("| Supported languages | ar, en, fr, de, hi, id,")
+        True
+
+        ```
+        """
+        return markdown_table(["Spec", *self.model_names], spec_rows(self.specs))
 
     @overload
     def __getitem__(self, position: int) -> ScoreDifference: ...
@@ -741,13 +851,32 @@ class Comparison(Sequence[ScoreDifference]):
         )
 
 
+def spec_rows(specs: Iterable[ModelSpecs]) -> list[list[str]]:
+    """The rows of a specs table: a spec's name, then its value for each model."""
+    given = tuple(specs)
+
+    def number(value: Optional[int]) -> str:
+        return "" if value is None else f"{value:,}"
+
+    return [
+        ["Context length (tokens)", *(number(s.context_length) for s in given)],
+        ["Parameters", *(number(s.parameters) for s in given)],
+        [
+            "Knowledge cutoff",
+            *("" if s.knowledge_cutoff is None else str(s.knowledge_cutoff) for s in given),
+        ],
+        ["Supported languages", *(", ".join(s.languages) for s in given)],
+    ]
+
+
 def _comparison(
     models: tuple[str, str],
     differences: tuple[ScoreDifference, ...],
     model_names: tuple[str, str],
+    specs: tuple[ModelSpecs, ...] = (),
 ) -> Comparison:
     """Rebuild a pickled :class:`Comparison` (the names are keyword-only)."""
-    return Comparison(models, differences, model_names=model_names)
+    return Comparison(models, differences, model_names=model_names, specs=specs)
 
 
 def difference(a: Optional[float], b: Optional[float]) -> Optional[float]:

@@ -418,7 +418,14 @@ def _tokens(count: int) -> str:
 
 
 def _show(args: argparse.Namespace, out: _Output) -> int:
-    found = llama_cards.model(args.model)
+    try:
+        found = llama_cards.model(args.model)
+    except llama_cards.UnknownModelError as unknown:
+        try:
+            earlier = llama_cards.comparison_model(args.model)
+        except llama_cards.UnknownModelError:
+            raise unknown from None
+        return _show_comparison(earlier, args, out)
     if args.format == "json":
         out.json(_dump(found))
         return EXIT_OK
@@ -491,6 +498,95 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
         f"{found.source.section}"
     )
     return EXIT_OK
+
+
+def _show_comparison(
+    found: llama_cards.ComparisonModel, args: argparse.Namespace, out: _Output
+) -> int:
+    """``show`` of a comparison model of the benchmark tables: its facts from its own card."""
+    if args.format == "json":
+        out.json(_dump(found))
+        return EXIT_OK
+    facts: list[tuple[str, str]] = [("id", found.id)]
+    if found.parameters is not None:
+        facts.append(("parameters", f"{found.parameters:,} (printed {found.parameters_printed})"))
+    if found.context_length is not None:
+        facts.append(
+            (
+                "context length",
+                f"{_tokens(found.context_length)} (printed {found.context_length_printed})",
+            )
+        )
+    if found.input_modalities:
+        facts.append(("input", f"{', '.join(found.input_modalities)} ({found.input_description})"))
+    if found.output_modalities:
+        facts.append(
+            ("output", f"{', '.join(found.output_modalities)} ({found.output_description})")
+        )
+    tokens = found.training_tokens
+    if tokens is not None:
+        mark = (
+            " (at least)" if tokens.lower_bound else " (approximate)" if tokens.approximate else ""
+        )
+        facts.append(("training tokens", f"{tokens.value:,}{mark} (printed {tokens.printed})"))
+    if found.knowledge_cutoff is not None:
+        facts.append(("knowledge cutoff", str(found.knowledge_cutoff)))
+    if found.release_date is not None:
+        facts.append(("release date", found.release_date.isoformat()))
+    if found.languages:
+        facts.append(("languages", ", ".join(f"{e.name} ({e.iso639_1})" for e in found.languages)))
+    if found.license_name is not None:
+        facts.append(("licence", found.license_name))
+    facts += [(f"{repo.variant} ({repo.precision})", repo.id) for repo in found.huggingface_repos]
+    training = found.training
+    if training is not None:
+        facts += [
+            ("GPU hours", f"{training.gpu_hours:,} (printed {training.gpu_hours_printed})"),
+            (
+                "location-based emissions",
+                f"{training.location_based_printed} {training.emissions_unit}",
+            ),
+            (
+                "market-based emissions",
+                f"{training.market_based_printed} {training.emissions_unit}",
+            ),
+        ]
+    rows: list[Row] = [found.name, *([f"  {label}", value] for label, value in facts)]
+    out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
+    column = llama_cards.document(found.source.document)
+    own = {source.document for entry in found.field_sources for source in entry.sources}
+    own_titles = [llama_cards.document(document).title for document in sorted(own)]
+    out.lines([""])
+    out.paragraph(
+        f"{found.name} is a comparison model of the Llama 4 card: a column of its benchmark "
+        f"tables ({column.title}, card version {column.version}; {found.source.section})."
+    )
+    if own_titles:
+        out.paragraph(f"Its facts are from: {'; '.join(own_titles)}.")
+    if found.disagreements:
+        out.paragraph(
+            f"{len(found.disagreements)} of its facts are printed otherwise elsewhere; "
+            "see disagreements in --format json."
+        )
+    return EXIT_OK
+
+
+def _compare_specs(out: _Output, comparison: Comparison) -> list[str]:
+    """Both models' key specs, a column per model."""
+    a, b = comparison.model_names
+    specs = comparison.specs
+    columns = [_layout.Column("Specs"), _layout.Column(a, flex=True), _layout.Column(b, flex=True)]
+    rows: list[Row] = [
+        ["context length", *(_spec_count(s.context_length, " tokens") for s in specs)],
+        ["parameters", *(_spec_count(s.parameters, "") for s in specs)],
+        ["knowledge cutoff", *(str(s.knowledge_cutoff or "-") for s in specs)],
+        ["languages", *(", ".join(s.languages) or "-" for s in specs)],
+    ]
+    return ["", *out.table(columns, rows)]
+
+
+def _spec_count(value: Optional[int], unit: str) -> str:
+    return "-" if value is None else f"{value:,}{unit}"
 
 
 class _Notes:
@@ -674,8 +770,10 @@ def _compare(args: argparse.Namespace, out: _Output) -> int:
             f"{a} and {b} have no benchmark cell in common"
             + (f" in the {args.table} table" if args.table else "")
         )
+        out.lines(_compare_specs(out, comparison))
     else:
         out.lines(_compare_text(out, comparison))
+        out.lines(_compare_specs(out, comparison))
     return EXIT_OK
 
 
@@ -1123,10 +1221,12 @@ _COMMANDS: tuple[
         "show",
         _show,
         "every fact of one model",
-        "Every fact the card gives about one model, grouped.",
+        "Every fact the card gives about one model, grouped. A comparison model of the "
+        "benchmark tables shows the facts of its own card.",
         (
             "llama-cards show scout",
             "llama-cards show meta-llama/Llama-4-Maverick-17B-128E-Instruct --format json",
+            "llama-cards show llama-3.3-70b",
         ),
         _ANSWER,
         (_MODEL,),

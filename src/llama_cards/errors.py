@@ -19,6 +19,7 @@ UnknownModelError
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Optional
 
 __all__ = [
     "AmbiguousQueryError",
@@ -63,15 +64,24 @@ class _UnknownNameError(LlamaCardsError, LookupError):
     _kind = "name"
     _matching = "names ignore case"
 
-    def __init__(self, name: object, closest: Sequence[str], known: Sequence[str]) -> None:
+    def __init__(
+        self,
+        name: object,
+        closest: Sequence[str],
+        known: Sequence[str],
+        *,
+        message: Optional[str] = None,
+    ) -> None:
         self.name = name
         self.closest = tuple(closest)
         self.known = tuple(known)
         hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
-        super().__init__(
-            f"unknown {self._kind} {name!r}: {hint}known {self._kind}s are "
-            f"{_quoted(self.known)} ({self._matching})"
-        )
+        if message is None:
+            message = (
+                f"unknown {self._kind} {name!r}: {hint}known {self._kind}s are "
+                f"{_quoted(self.known)} ({self._matching})"
+            )
+        super().__init__(message)
 
 
 class UnknownModelError(_UnknownNameError):
