@@ -51,6 +51,9 @@ needs_tokenizer = pytest.mark.skipif(
     ),
 )
 
+HAS_CHECKPOINT_LIMITS = "max_sequence_length" in llama_cards.HuggingFaceRepo.model_fields
+"""Whether the shipped checkpoints carry Meta's registry limit (not in this release yet)."""
+
 DOCUMENTED_CHAT = [
     {"role": "system", "content": "You are a helpful assistant"},
     {"role": "user", "content": "Answer who are you in the form of jeopardy?"},
@@ -651,7 +654,10 @@ def test_check_request_refuses_a_checkpoint_without_a_known_limit() -> None:
     no_limit = scout.model_copy(
         update={"huggingface_repos": (_RepoWithLimit("meta-llama/Llama-4-Scout-17B-16E", None),)}
     )
-    for model in ("scout", no_limit):
+    models: list[Any] = [no_limit]
+    if not HAS_CHECKPOINT_LIMITS:
+        models.append("scout")
+    for model in models:
         with pytest.raises(InvalidArgumentError) as caught:
             check_request(model, DOCUMENTED_CHAT, checkpoint="meta-llama/Llama-4-Scout-17B-16E")
         assert str(caught.value) == (
@@ -661,10 +667,44 @@ def test_check_request_refuses_a_checkpoint_without_a_known_limit() -> None:
         )
 
 
+@pytest.mark.skipif(
+    HAS_CHECKPOINT_LIMITS, reason="the shipped checkpoints now carry their sequence limits"
+)
 def test_check_request_takes_a_checkpoint_record() -> None:
     (repo, _) = llama_cards.model("scout").huggingface_repos
     with pytest.raises(InvalidArgumentError, match="no maximum sequence length is known"):
         check_request("scout", DOCUMENTED_CHAT, checkpoint=repo)
+
+
+# Meta's registry (llama-models 0.3.0, sku_types.py, Model.max_seq_length): the base
+# checkpoints take 262,144 tokens, the instruct ones 10,485,760 (Scout) and 1,048,576 (Maverick).
+REGISTRY_LIMITS = [
+    ("scout", "meta-llama/Llama-4-Scout-17B-16E", 262_144),
+    ("scout", "meta-llama/Llama-4-Scout-17B-16E-Instruct", 10_485_760),
+    ("maverick", "meta-llama/Llama-4-Maverick-17B-128E", 262_144),
+    ("maverick", "meta-llama/Llama-4-Maverick-17B-128E-Instruct", 1_048_576),
+]
+
+
+@needs_tokenizer
+@pytest.mark.skipif(
+    not HAS_CHECKPOINT_LIMITS,
+    reason="HuggingFaceRepo has no max_sequence_length in this release (Meta's registry "
+    "limit per checkpoint); check_request reads it where the record has it",
+)
+@pytest.mark.parametrize(("model", "checkpoint", "limit"), REGISTRY_LIMITS)
+def test_check_request_against_a_shipped_checkpoint(
+    model: str, checkpoint: str, limit: int
+) -> None:
+    check = check_request(model, DOCUMENTED_CHAT, max_new_tokens=limit - 31, checkpoint=checkpoint)
+    assert (check.checkpoint, check.limit, check.limit_kind) == (
+        checkpoint,
+        limit,
+        "max_sequence_length",
+    )
+    assert (check.requested_tokens, check.fits, check.over_by) == (limit, True, 0)
+    over = check_request(model, DOCUMENTED_CHAT, max_new_tokens=limit - 30, checkpoint=checkpoint)
+    assert (over.fits, over.over_by) == (False, 1)
 
 
 @pytest.mark.parametrize(
