@@ -84,7 +84,7 @@ before = status("VmRSS:")
 count(text)
 print(status("VmHWM:") - before)
 """
-OURS = "from llama_cards._tokens import count_tokens as count"
+OURS = "from llama_cards import count_tokens as count"
 METAS = (
     "from llama_models.llama4.tokenizer import Tokenizer\n"
     "tokenizer = Tokenizer.get_instance()\n"
@@ -100,7 +100,7 @@ def main() -> None:
 
     import importlib
 
-    from llama_cards._tokens import count_tokens
+    from llama_cards import count_tokens
 
     meta_module = importlib.import_module("llama_models.llama4.tokenizer")
     tokenizer: Any = meta_module.Tokenizer.get_instance()
@@ -134,9 +134,9 @@ def main() -> None:
         )
 
     firsts = {
-        "import llama_cards._tokens": "import llama_cards._tokens",
+        "import llama_cards": "import llama_cards",
         "first count_tokens() (loads the tokenizer)": (
-            "from llama_cards._tokens import count_tokens\n"
+            "from llama_cards import count_tokens\n"
             "start = time.perf_counter()\n"
             "count_tokens('Hello')"
         ),
