@@ -77,7 +77,7 @@ def _one_line_error(result: Run, *words: str) -> None:
 @needs_tokenizer
 def test_count_tokens_of_a_file(run: Any, tmp_path: Path) -> None:
     path = tmp_path / "prompt.txt"
-    path.write_bytes("You are a helpful assistant".encode())
+    path.write_bytes(b"You are a helpful assistant")
     result = run("count-tokens", str(path))
     assert (result.code, result.out, result.err) == (0, "5\n", "")
 
@@ -98,7 +98,7 @@ def test_count_tokens_keeps_line_ends_as_they_are(run: Any, tmp_path: Path) -> N
 
 @needs_tokenizer
 def test_count_tokens_of_standard_input(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO("<|eot|>".encode()), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"<|eot|>"), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", stdin)
     result = run("count-tokens", "--format", "csv")
     assert result.code == 0

@@ -803,3 +803,19 @@ def test_the_tokenizer_is_imported_at_the_first_count_only() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["[]", "[]"]
+
+
+def test_no_other_query_imports_the_counting_modules() -> None:
+    result = _run(
+        "import sys\n"
+        "import llama_cards\n"
+        "llama_cards.model('scout')\n"
+        "llama_cards.score('scout', 'MMLU Pro', table='pretrained')\n"
+        "llama_cards.supports_language('pt-BR')\n"
+        "llama_cards.assess_use(domicile='US')\n"
+        "llama_cards.card().fingerprint\n"
+        "heavy = ('tiktoken', 'llama_models', 'llama_cards._tokens', 'llama_cards._prompt')\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]"]

@@ -53,6 +53,7 @@ SpecialTokenId = Literal[
 ChatRole = Literal["system", "user", "assistant", "tool"]
 """The role of a chat message, as OpenAI-style messages name it."""
 
+
 class SpecialToken(FrozenRecord):
     """A special token of the prompt format: one token however it is spelled."""
 
@@ -150,4 +151,3 @@ class PromptFormat(FrozenRecord):
                 return entry
         known = ", ".join(repr(entry.role) for entry in self.roles)
         raise InvalidArgumentError(f"unknown role {role!r}; the roles are {known}")
-
