@@ -42,6 +42,10 @@ SKIPPED = [
         re.compile(r"^python benchmarks/bench\.py\b"),
         "times many fresh processes for minutes; the benchmarks are run by hand",
     ),
+    (
+        re.compile(r"^python benchmarks/bench_tokens\.py\b"),
+        "counts 40 MB of text several times with two tokenizers; the benchmarks are run by hand",
+    ),
 ]
 """Commands not run here, and why: (pattern searched in the command, reason)."""
 

@@ -186,9 +186,10 @@ def count_tokens(text: str) -> int:
     counts as the text it is, as Meta's ``encode`` does by default. Long text is counted
     in parallel threads, in the same pieces as Meta's ``encode``, so the count is the same.
 
-    The first count loads the tokenizer (about half a second). Without the ``tokenizer``
-    extra it raises :class:`~llama_cards.TokenizerUnavailableError` naming the install
-    command; a value that is not text raises :class:`~llama_cards.ArgumentTypeError`.
+    The first count loads the tokenizer, which takes as long as Meta's own loading (see
+    docs/performance.md). Without the ``tokenizer`` extra it raises
+    :class:`~llama_cards.TokenizerUnavailableError` naming the install command; a value
+    that is not text raises :class:`~llama_cards.ArgumentTypeError`.
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(
