@@ -8,9 +8,9 @@ import sys
 from typing import Any
 
 import pytest
-from pydantic_core import from_json
 
 from llama_cards import ArgumentTypeError, InvalidArgumentError
+from llama_cards._base import parse_json
 from llama_cards._loader import newest, part_path, read_data
 from llama_cards._prompt import PromptFormat
 
@@ -47,13 +47,13 @@ def _sources(value: Any) -> list[dict[str, Any]]:
 
 
 def test_the_data_file_validates() -> None:
-    data = from_json(read_data(DATA_FILE))
+    data = parse_json(read_data(DATA_FILE))
     assert PromptFormat.model_validate(data) == prompt_format()
     assert prompt_format() is prompt_format()
 
 
 def test_every_value_names_a_known_document() -> None:
-    sources = _sources(from_json(read_data(DATA_FILE)))
+    sources = _sources(parse_json(read_data(DATA_FILE)))
     assert len(sources) > 10
     assert {source["document"] for source in sources} == DOCUMENTS
     assert all(source["section"] for source in sources)
@@ -78,7 +78,7 @@ def test_lookups_refuse_unknown_ids() -> None:
 
 
 def test_a_format_missing_a_token_is_refused() -> None:
-    data = from_json(read_data(DATA_FILE))
+    data = parse_json(read_data(DATA_FILE))
     data["special_tokens"] = data["special_tokens"][1:]
     with pytest.raises(ValueError, match="must list each special token once"):
         PromptFormat.model_validate(data)

@@ -25,7 +25,12 @@ from pydantic_core import CoreSchema, core_schema
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "Source", "YearMonth"]
+try:
+    from pydantic_core import from_json as parse_json
+except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
+    from json import loads as parse_json  # type: ignore[assignment]  # bytes in, objects out
+
+__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "Source", "YearMonth", "parse_json"]
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")

@@ -173,7 +173,7 @@ def _counter() -> _Counter:
     return _loaded[0]
 
 
-def prompt_format() -> PromptFormat:
+def _prompt_format() -> PromptFormat:
     """The Llama 4 prompt format shipped beside the newest card, built on first need."""
     return _loader.newest().prompt_format
 
@@ -219,7 +219,7 @@ def _image_tokens(columns: object, rows: object, where: str) -> int:
     content part the grid comes from (``""`` for the arguments of :func:`image_tokens`)."""
     columns = _tile_count(columns, f"{where}['columns']" if where else "columns")
     rows = _tile_count(rows, f"{where}['rows']" if where else "rows")
-    layout = prompt_format().image_layout
+    layout = _prompt_format().image_layout
     tiles = columns * rows
     if tiles > layout.max_tiles:
         raise InvalidArgumentError(
@@ -308,7 +308,7 @@ class _Dialog:
                 f"{where}['role'] must be a string, got {type(role).__name__} {role!r}"
             )
         try:
-            role_format = prompt_format().role(role)
+            role_format = _prompt_format().role(role)
         except InvalidArgumentError as error:
             raise InvalidArgumentError(f"{where}['role']: {error}") from None
         content = message["content"]
@@ -367,7 +367,7 @@ class _Dialog:
 
     def tokens(self, add_generation_prompt: bool) -> int:
         """The tokens of the whole prompt, counted piece by piece as Meta encodes it."""
-        format_ = prompt_format()
+        format_ = _prompt_format()
         counter = _counter()
         headers: dict[str, int] = {}
 
