@@ -113,3 +113,12 @@ def test_the_role_headers_are_meta_chat_format_ones() -> None:
     assert '"<|eom|>" if eom else "<|eot|>"' in text
     assert 'tokens.extend(self.tokenizer.encode("\\n\\n", bos=False, eos=False))' in text
     assert prompt_format().header_separator == "\n\n"
+
+
+def test_a_card_read_from_json_has_no_prompt_format() -> None:
+    import llama_cards
+    from llama_cards._parts import CardParts
+
+    own = llama_cards.Card.from_json(llama_cards.card().to_json())
+    with pytest.raises(InvalidArgumentError, match="a card read from JSON carries no prompt"):
+        _ = CardParts.of_card(own).prompt_format
