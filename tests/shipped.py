@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from llama_cards._loader import SHIPPED_SHA256, part_path, read_data
-from llama_cards._parts import PART_NAMES, part_fields
+from llama_cards._parts import BESIDE_CARD, PART_NAMES, part_fields
 
 PARTS = {part: part_fields(part) for part in PART_NAMES}
 
-__all__ = ["PARTS", "SHIPPED_SHA256", "card_document", "part_bytes"]
+__all__ = ["BESIDE_CARD", "PARTS", "SHIPPED_SHA256", "card_document", "part_bytes"]
 
 
 def part_bytes(version: str, part: str) -> bytes:

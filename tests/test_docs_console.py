@@ -42,8 +42,16 @@ SKIPPED = [
         re.compile(r"^python benchmarks/bench\.py\b"),
         "times many fresh processes for minutes; the benchmarks are run by hand",
     ),
+    (
+        re.compile(r"^python benchmarks/bench_tokens\.py\b"),
+        "counts 40 MB of text several times with two tokenizers; the benchmarks are run by hand",
+    ),
 ]
 """Commands not run here, and why: (pattern searched in the command, reason)."""
+
+NEEDS_TOKENIZER = re.compile(r"^llama-cards (count-tokens|check-request)\b")
+"""Commands that count tokens: run where Meta's tokenizer (the tokenizer extra) is installed."""
+HAS_TOKENIZER = sys.version_info >= (3, 10) and importlib.util.find_spec("llama_models") is not None
 
 RUN = re.compile(r"^(llama-cards|python -m llama_cards)(\s|$)")
 """Commands run and checked: the package's command line."""
@@ -168,6 +176,11 @@ def test_shell_example_prints_what_it_shows(example: ShellExample, shell_path: s
     for pattern, reason in SKIPPED:
         if pattern.search(example.command):
             pytest.skip(f"{example.command!r} {reason}")
+    if NEEDS_TOKENIZER.match(example.command) and not HAS_TOKENIZER:
+        pytest.skip(
+            f"{example.command!r} counts tokens, which needs the tokenizer extra (Python 3.10+; "
+            "not installed here, as on 3.9 and in the lowest-versions session)"
+        )
     if not RUN.match(example.command):
         pytest.fail(
             f"{example.name}: no rule says how to test {example.command!r}; run it as a "

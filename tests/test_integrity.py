@@ -107,3 +107,15 @@ def test_the_intact_copy_loads(tmp_path: Path) -> None:
     root = _copy(tmp_path, {})
     done = _ask(root, "import llama_cards; print(llama_cards.model('scout').context_length)")
     assert done.stdout == "10000000\n", done.stderr
+
+
+def test_a_damaged_prompt_format_is_refused_by_the_counts_alone(tmp_path: Path) -> None:
+    # The prompt format is shipped beside the card and pinned like its parts.
+    damaged = part_bytes("4", "prompt-format").replace(b'"max_tiles": 16', b'"max_tiles": 64', 1)
+    assert damaged != part_bytes("4", "prompt-format")
+    root = _copy(tmp_path, {"data/card-4/prompt-format.json": damaged})
+    done = _ask(root, _REPORT.format(query="print(len(llama_cards.card().models))"))
+    assert done.stdout == "2\n", done.stderr
+    done = _ask(root, _REPORT.format(query="llama_cards.image_tokens(8, 8)"))
+    assert done.stdout.startswith("refused: "), done.stderr
+    assert "card-4/prompt-format.json differs from the one this release shipped" in done.stdout

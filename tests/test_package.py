@@ -116,6 +116,13 @@ PUBLIC_NAMES = {
     "LayoutRow",
     "TableLayout",
     "Disagreement",
+    "LimitKind",
+    "RequestCheck",
+    "TokenizerUnavailableError",
+    "check_request",
+    "count_chat_tokens",
+    "count_tokens",
+    "image_tokens",
 }
 
 

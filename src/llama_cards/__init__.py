@@ -41,6 +41,7 @@ _PUBLIC: dict[str, str] = {
     "LlamaCardsError": "errors",
     "NotInTableError": "errors",
     "SchemaVersionError": "errors",
+    "TokenizerUnavailableError": "errors",
     "UnknownBenchmarkError": "errors",
     "UnknownDocumentError": "errors",
     "UnknownModalityError": "errors",
@@ -128,6 +129,12 @@ _PUBLIC: dict[str, str] = {
     "scores": "_score_queries",
     "supports_language": "_language_queries",
     "to_model_index": "_score_queries",
+    "LimitKind": "_tokens",
+    "RequestCheck": "_tokens",
+    "check_request": "_tokens",
+    "count_chat_tokens": "_tokens",
+    "count_tokens": "_tokens",
+    "image_tokens": "_tokens",
 }
 
 __all__ = ["__version__", *_PUBLIC]
@@ -393,6 +400,24 @@ if TYPE_CHECKING:
     from ._scores import (
         TableLayout as TableLayout,
     )
+    from ._tokens import (
+        LimitKind as LimitKind,
+    )
+    from ._tokens import (
+        RequestCheck as RequestCheck,
+    )
+    from ._tokens import (
+        check_request as check_request,
+    )
+    from ._tokens import (
+        count_chat_tokens as count_chat_tokens,
+    )
+    from ._tokens import (
+        count_tokens as count_tokens,
+    )
+    from ._tokens import (
+        image_tokens as image_tokens,
+    )
     from ._versions import (
         SCHEMA_VERSION as SCHEMA_VERSION,
     )
@@ -431,6 +456,9 @@ if TYPE_CHECKING:
     )
     from .errors import (
         SchemaVersionError as SchemaVersionError,
+    )
+    from .errors import (
+        TokenizerUnavailableError as TokenizerUnavailableError,
     )
     from .errors import (
         UnknownBenchmarkError as UnknownBenchmarkError,

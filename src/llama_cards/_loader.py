@@ -31,17 +31,19 @@ __all__ = [
 DATA_FOLDER = "data"
 
 # Every shipped card revision, oldest first: version -> part -> sha256 of
-# data/card-<version>/<part>.json. The test suite validates each card with pydantic and
+# data/card-<version>/<part>.json (the card's parts, and the files shipped beside them,
+# _parts.BESIDE_CARD, read the same way). The test suite validates each card with pydantic and
 # checks this table against the files, so loading can trust the bytes once their hash
 # matches and skip building validators (see docs/performance.md). After a data change, run
 # `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
         "benchmarks": "2aa92809583253e10f2242a56c09ef3a743884387598e085a2fd985a266d7d63",
-        "card": "0d5d173451f04c8301e8e30e81e1a1c8f17286e38f1fde69a48ebc9b403c13ab",
+        "card": "46ba157a1a6942202b01ae3ca883f05c16ae32a20f43159e8520eb5ee7bd7a2e",
         "languages": "289e853dae5a94bc1dcb0ac41c837074bc9a3abec4305fd1aeeb8f22b604c914",
         "license": "7f85166da0f61d65ca9dcf45fda551529a2c02b5b1ecb694cbb4b618fb768b0b",
         "models": "7fd86380d1e356dfcf31836787f650734d418518fd146737bea0de8842d561df",
+        "prompt-format": "bb425df065cb37ce25084af7590561e44075b7675e5185d5410bb0ad0d5ff6a0",
     },
 }
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from ._base import FrozenRecord
 from ._models import Model, NameIndex, model_index
-from .errors import UnknownDocumentError, UnknownModelError
+from .errors import InvalidArgumentError, UnknownDocumentError, UnknownModelError
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -33,11 +33,16 @@ if TYPE_CHECKING:
     from ._facts import Document
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
     from ._license import Countries, LicenseIndex, LicenseTerms, UseAssessment
+    from ._prompt import PromptFormat
 
-__all__ = ["PART_NAMES", "CardParts", "part_class", "part_fields"]
+__all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
 
 PART_NAMES = ("card", "models", "benchmarks", "languages", "license")
 """The parts of a card, in the order of its data files."""
+
+BESIDE_CARD = ("prompt-format",)
+"""Data files shipped beside a card's parts that are no part of the card (its JSON, its
+fingerprint): each is pinned, read and built like a part, on first need."""
 
 
 def part_class(part: str) -> Optional[type[FrozenRecord]]:
@@ -59,6 +64,10 @@ def part_class(part: str) -> Optional[type[FrozenRecord]]:
         from ._license import LicensePart
 
         return LicensePart
+    if part == "prompt-format":
+        from ._prompt import PromptFormat
+
+        return PromptFormat
     if part == "models":
         return None
     raise KeyError(part)
@@ -122,6 +131,19 @@ def _language_index(parts: CardParts) -> LanguageIndex:
     from ._languages import LanguageIndex
 
     return LanguageIndex(parts.languages, parts.language_coverage)
+
+
+def _prompt_format(parts: CardParts) -> PromptFormat:
+    from ._prompt import PromptFormat
+
+    if parts._read is None:
+        raise InvalidArgumentError(
+            "a card read from JSON carries no prompt format: the prompt format is shipped "
+            "beside the card, and token counting reads the shipped one"
+        )
+    record = parts._part_record("prompt-format")
+    assert isinstance(record, PromptFormat)
+    return record
 
 
 def _license_index(parts: CardParts) -> LicenseIndex:
@@ -245,6 +267,8 @@ class CardParts:
     comparison_model_index: _Index[NameIndex[ComparisonModel]] = _Index(_comparison_model_index)
     language_index: _Index[LanguageIndex] = _Index(_language_index)
     license_index: _Index[LicenseIndex] = _Index(_license_index)
+    prompt_format: _Index[PromptFormat] = _Index(_prompt_format)
+    """The Llama 4 prompt format shipped beside the card (token counting reads it)."""
     document_index: _Index[dict[str, Document]] = _Index(
         lambda parts: {document.id: document for document in parts.documents}
     )

@@ -61,6 +61,7 @@ QUOTED = 80
 
 _TABULAR = ("text", "json", "csv", "markdown")
 _ANSWER = ("text", "json")
+_TEXT_FORMS = ("text", "json", "csv")
 _BAR_HALF = 15
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
 _STYLES = {
@@ -103,6 +104,7 @@ _FLAGS = {
     "benchmark": "--benchmark",
     "category": "--category",
     "domicile": "--domicile",
+    "checkpoint": "--checkpoint",
 }
 _API_WORDING = re.compile(
     r"(?P<call>find_models\(min_context=\.\.\.\))"
@@ -1168,6 +1170,135 @@ def _model_index(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+def _read_input(name: str) -> bytes:
+    """The bytes of the file ``name``, or of standard input for ``-``."""
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise _UsageError("standard input is closed; give a FILE instead of -")
+        try:
+            data: bytes = stream.read()
+        except (OSError, ValueError) as error:
+            raise _UsageError(f"standard input cannot be read: {error}") from None
+        return data
+    try:
+        with open(name, "rb") as file:
+            return file.read()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot read {_quote(name)}: {reason}") from None
+
+
+def _text_of(name: str) -> str:
+    """The text of the file ``name`` (or standard input), read as UTF-8 exactly: line ends
+    are kept as they are, since they are tokens too."""
+    data = _read_input(name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        where = "standard input" if name == "-" else _quote(name)
+        raise _UsageError(
+            f"{where} is not UTF-8 text (byte {error.start:,} cannot be read); "
+            "convert it to UTF-8 first"
+        ) from None
+
+
+def _count_tokens(args: argparse.Namespace, out: _Output) -> int:
+    text = _text_of(args.file)
+    tokens = llama_cards.count_tokens(text)
+    shown = "-" if args.file == "-" else args.file
+    if args.format == "json":
+        out.json({"file": shown, "characters": len(text), "tokens": tokens})
+    elif args.format == "csv":
+        out.write(
+            _layout.csv_table(
+                ["file", "characters", "tokens"], [[shown, str(len(text)), str(tokens)]]
+            )
+        )
+    else:
+        out.lines([f"{tokens:,}"])
+    return EXIT_OK
+
+
+def _messages_of(name: str) -> object:
+    """The messages of a JSON file: a list of messages, or an object with ``"messages"``
+    (an OpenAI-style request body)."""
+    import json
+
+    text = _text_of(name)
+    where = "standard input" if name == "-" else _quote(name)
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise _UsageError(f"{where} is not JSON: {error}") from None
+    if isinstance(document, dict) and "messages" in document:
+        return document["messages"]
+    if not isinstance(document, list):
+        raise _UsageError(
+            f"{where} must hold a JSON list of messages such as "
+            '[{"role": "user", "content": "Hello"}], or an object with "messages"'
+        )
+    return document
+
+
+_CHECK_FIELDS = (
+    "model",
+    "checkpoint",
+    "prompt_tokens",
+    "max_new_tokens",
+    "requested_tokens",
+    "limit",
+    "limit_kind",
+    "fits",
+    "over_by",
+    "images",
+    "max_tested_images",
+    "images_within_tested",
+    "modalities",
+    "modalities_accepted",
+)
+
+
+def _check_request(args: argparse.Namespace, out: _Output) -> int:
+    found = llama_cards.model(args.model)
+    messages: Any = _messages_of(args.messages)
+    check = llama_cards.check_request(
+        found, messages, max_new_tokens=args.max_new_tokens, checkpoint=args.checkpoint
+    )
+    limit = "maximum sequence length" if check.limit_kind == "max_sequence_length" else "context"
+    owner = check.checkpoint if check.checkpoint is not None else found.name
+    if check.fits:
+        asked = f"{check.prompt_tokens:,} prompt tokens" + (
+            f" and up to {check.max_new_tokens:,} new tokens" if check.max_new_tokens else ""
+        )
+        message = f"{asked} fit in the {limit} of {owner}, {_tokens(check.limit)}"
+    else:
+        try:
+            check.raise_for_limits()
+        except llama_cards.ContextLengthExceededError as error:
+            message = out.said(str(error))
+        if check.checkpoint is not None:
+            message += f" (the limit is the {limit} of {check.checkpoint})"
+    if args.format == "json":
+        dumped: Any = _dump(check)
+        dumped["message"] = message
+        out.json(dumped)
+    elif args.format == "csv":
+        record: Any = _dump(check)
+        row = [
+            ";".join(record[name]) if name == "modalities" else _layout.cell(record[name])
+            for name in _CHECK_FIELDS
+        ]
+        out.write(
+            _layout.csv_table([*_CHECK_FIELDS, "warnings"], [[*row, " ".join(check.warnings)]])
+        )
+    else:
+        _answer(out, check.fits, message)
+        for warning in check.warnings:
+            out.paragraph(f"warning: {warning}")
+    return EXIT_OK if check.fits else EXIT_NO
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -1330,6 +1461,65 @@ _COMMANDS: tuple[
                 default=0,
                 metavar="N",
                 help="tokens to generate (default: 0)",
+            ),
+        ),
+    ),
+    (
+        "count-tokens",
+        _count_tokens,
+        "tokens of a text, by Meta's Llama 4 tokenizer",
+        "The number of tokens Meta's Llama 4 tokenizer encodes a UTF-8 text file (or standard "
+        "input) into, with no begin or end token. Needs the tokenizer extra: "
+        'pip install "llama-cards[tokenizer]" (Python 3.10 or newer). Exit 0, or 2 for a file '
+        "that cannot be read or without the extra.",
+        ("llama-cards count-tokens prompt.txt", "cat prompt.txt | llama-cards count-tokens"),
+        _TEXT_FORMS,
+        (
+            _argument(
+                "file",
+                metavar="FILE",
+                nargs="?",
+                default="-",
+                help="a UTF-8 text file, or - for standard input (the default)",
+            ),
+        ),
+    ),
+    (
+        "check-request",
+        _check_request,
+        "whether a chat request fits a model (exit 0 yes, 1 no)",
+        "Whether a chat request fits a model: its messages (a JSON list of OpenAI-style "
+        'messages, or an object with "messages") counted with Meta\'s Llama 4 tokenizer and '
+        "prompt format, and the tokens to generate, against the card's context length or a "
+        "checkpoint's maximum sequence length; images beyond those tested, or an input the "
+        "model does not take, are warnings. An image part is "
+        '{"type": "image", "columns": C, "rows": R}, its grid of tiles. Needs the tokenizer '
+        'extra: pip install "llama-cards[tokenizer]". Exit 0 fits, 1 does not, 2 for bad '
+        "input or without the extra.",
+        (
+            "llama-cards check-request scout messages.json --max-new-tokens 4096",
+            "llama-cards check-request maverick - --format json < request.json",
+        ),
+        _TEXT_FORMS,
+        (
+            _MODEL,
+            _argument(
+                "messages",
+                metavar="MESSAGES.json",
+                help="a JSON file of the messages, or - for standard input",
+            ),
+            _argument(
+                "--max-new-tokens",
+                type=_count,
+                default=0,
+                metavar="N",
+                help="tokens to generate (default: 0)",
+            ),
+            _argument(
+                "--checkpoint",
+                metavar="REPO",
+                help="check against this checkpoint's maximum sequence length (a Hugging Face "
+                "repository id of the model)",
             ),
         ),
     ),

@@ -34,6 +34,7 @@ __all__ = [
     "LlamaCardsError",
     "NotInTableError",
     "SchemaVersionError",
+    "TokenizerUnavailableError",
     "UnknownBenchmarkError",
     "UnknownDocumentError",
     "UnknownModalityError",
@@ -171,3 +172,11 @@ class UnknownDocumentError(_UnknownNameError):
 
     _kind = "document"
     _matching = "ids are exact"
+
+
+class TokenizerUnavailableError(LlamaCardsError, ImportError):
+    """Counting tokens needs Meta's tokenizer, which comes with the ``tokenizer`` extra.
+
+    Install it with ``pip install "llama-cards[tokenizer]"`` (Python 3.10 or newer, which
+    Meta's ``llama-models`` package requires).
+    """
