@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, ClassVar, Literal, Optional, TypeVar, Union, get_args, get_origin
 
@@ -99,6 +99,23 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
 _Convert = Callable[[Any], Any]
 
 
+def _held_sources(value: object) -> Iterator[Source]:
+    """The sources of the records a field holds: a source itself, each record's own, or,
+    for a record that has none (a group of records), those of the records it holds."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _held_sources(item)
+    elif isinstance(value, Source):
+        yield value
+    elif isinstance(value, FrozenRecord) and not isinstance(value, FieldSource):
+        own = value._own_sources()
+        if own:
+            yield from own
+        else:
+            for name in type(value).model_fields:
+                yield from _held_sources(getattr(value, name))
+
+
 class FrozenRecord(BaseModel):
     """Base of every record: immutable, strict about unknown fields, tuples for collections."""
 
@@ -125,7 +142,11 @@ class FrozenRecord(BaseModel):
 
     def source_of(self, field: str) -> tuple[Source, ...]:
         """Where the value of ``field`` is printed: its ``field_sources`` entry where the
-        record has one, else the record's own ``source`` (or ``sources``).
+        record has one; else, for a field that holds records (or sources), the sources of
+        those records; else the record's own ``source`` (or ``sources``).
+
+        A source whose :attr:`Source.derived` is set marks a value that no document
+        prints (an id of ours, a note in our words), with how it was derived.
 
         A name that is not a field of the record raises
         :class:`~llama_cards.InvalidArgumentError` naming the fields.
@@ -138,6 +159,8 @@ class FrozenRecord(BaseModel):
 'meta-model-card, Model Information (Model Release Date)']
         >>> [str(source) for source in scout.source_of("context_length")]
         ['azure-card, Technical specs (table, row Llama 4 Scout (17Bx16E))']
+        >>> [str(source) for source in scout.source_of("training")]
+        ['azure-card, Training time (table, row Llama 4 Scout)']
 
         ```
         """
@@ -154,6 +177,12 @@ class FrozenRecord(BaseModel):
         for entry in getattr(self, "field_sources", ()):
             if entry.field == field:
                 return tuple(entry.sources)
+        # A field that holds records (a model's checkpoints, the card's countries) is
+        # printed where those records are: their own sources, not this record's.
+        nested = tuple(dict.fromkeys(_held_sources(getattr(self, field))))
+        return nested or self._own_sources()
+
+    def _own_sources(self) -> tuple[Source, ...]:
         own = getattr(self, "source", None)
         if isinstance(own, Source):
             return (own,)

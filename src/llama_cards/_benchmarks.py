@@ -99,6 +99,9 @@ class Footnote(FrozenRecord):
     """What the note says, in short words."""
     source: Source
     """Where the note is printed (the catalogue prints the mark but not the note)."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class Discrepancy(FrozenRecord):
@@ -116,6 +119,9 @@ class Discrepancy(FrozenRecord):
     """What differs, in short words."""
     source: Source
     """Where the other printing is."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class MissingReason(FrozenRecord):
@@ -126,6 +132,9 @@ class MissingReason(FrozenRecord):
     printed: str
     """The text in the card's cell, e.g. ``"No multimodal support"``."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class ComparisonModel(FrozenRecord):
@@ -136,6 +145,9 @@ class ComparisonModel(FrozenRecord):
     name: str
     """The name as the column header prints it, e.g. ``"Llama 3.1 405B"``."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class BenchmarkTable(FrozenRecord):
@@ -189,6 +201,9 @@ class Benchmark(FrozenRecord):
     discrepancies: tuple[Discrepancy, ...]
     """Attributes that another printing of the table gives differently."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
     def __str__(self) -> str:
         return f"{self.name} ({self.table})"

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import Any, Optional, Union
 
@@ -27,13 +28,15 @@ from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
 from ._models import Model, modality_of
 from ._parts import CardParts
-from ._versions import SCHEMA_VERSION
+from ._versions import SCHEMA_RELEASES, SCHEMA_VERSION
 from .errors import ArgumentTypeError, DataIntegrityError, SchemaVersionError
 
 __all__ = ["Card", "check_schema_version"]
 
 
 _SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
+_SCHEMA_MINOR = int(SCHEMA_VERSION.split(".")[1])
+_SCHEMA_FORM = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})\Z")
 
 
 def _sources(value: object) -> Iterator[Source]:
@@ -249,6 +252,9 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
         except (ValueError, RecursionError) as error:
             raise DataIntegrityError(f"card JSON is not valid JSON: {error}") from error
         check_schema_version(raw, "card JSON")
+        # An older minor is read as this one: its added fields take their defaults, and
+        # to_json() writes the schema the card now has.
+        raw["schema_version"] = SCHEMA_VERSION
         try:
             return cls.model_validate(raw)
         except ValidationError as error:
@@ -258,13 +264,42 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
 
 
 def check_schema_version(raw: object, where: str) -> None:
+    """Refuse JSON of a schema this release cannot read, before anything else is checked.
+
+    Within this release's major, every minor up to its own is read (fields added since
+    take their defaults). A newer minor may hold fields this release does not know, which
+    validation would report as damage; it is refused here instead, naming the release to
+    upgrade past.
+    """
     found = raw.get("schema_version") if isinstance(raw, dict) else None
     if not isinstance(found, str):
         raise SchemaVersionError(
-            f"{where} has no schema_version; this release reads schema {SCHEMA_VERSION}"
+            f"{where} has no schema_version (got {found!r}); this release reads schema "
+            f"{_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}"
         )
-    if found.split(".")[0] != _SCHEMA_MAJOR:
+    match = _SCHEMA_FORM.match(found)
+    if match is None:
+        raise SchemaVersionError(
+            f"{where} has schema_version {found[:80]!r}, which is not MAJOR.MINOR (e.g. "
+            f"{SCHEMA_VERSION!r}); this release reads schema {_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}"
+        )
+    major, minor = int(match.group(1)), int(match.group(2))
+    ours = SCHEMA_RELEASES[SCHEMA_VERSION]
+    if major != int(_SCHEMA_MAJOR):
+        known = [release for schema, release in SCHEMA_RELEASES.items() if schema == found]
+        hint = (
+            f"install llama-cards {known[0]}, which reads it"
+            if known
+            else f"install a llama-cards release for schema {major}.x"
+            + (f" (newer than {ours})" if major > int(_SCHEMA_MAJOR) else "")
+        )
         raise SchemaVersionError(
             f"{where} uses schema {found}, which this release cannot read (it reads "
-            f"{_SCHEMA_MAJOR}.x); install a llama-cards release for schema {found}"
+            f"{_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}); {hint}"
+        )
+    if minor > _SCHEMA_MINOR:
+        raise SchemaVersionError(
+            f"{where} uses schema {found}, newer than this release reads (it reads "
+            f"{_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}); upgrade llama-cards to a release newer "
+            f"than {ours} (pip install --upgrade llama-cards)"
         )

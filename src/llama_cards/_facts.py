@@ -56,6 +56,9 @@ class Document(FrozenRecord):
     updated: Optional[YearMonth]
     """When the document was last updated, where it states it."""
     url: str
+    sections: tuple[str, ...] = ()
+    """Every section, table or clause of the document that a :class:`Source` of the card
+    names (its :attr:`Source.section`), each once; empty in data of schema 1.0."""
 
 
 class CatalogueSpecifications(FrozenRecord):

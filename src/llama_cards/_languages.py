@@ -70,7 +70,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ._base import FrozenRecord, Source
+from ._base import FieldSource, FrozenRecord, Source
 from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
@@ -100,6 +100,9 @@ class EquivalentCode(FrozenRecord):
     reason: str
     """Why the code is taken to mean the supported language, in short words."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class LanguageName(FrozenRecord):
@@ -110,6 +113,9 @@ class LanguageName(FrozenRecord):
     reason: str
     """Why the name is taken to mean the supported language, in short words."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class Language(FrozenRecord):

@@ -36,11 +36,11 @@ DATA_FOLDER = "data"
 # `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
-        "benchmarks": "8891d94ab3e54893a9226524423ad5690ecb982400c60ae3599945098d3709fe",
-        "card": "76d991dd52babefe6b8eaf19dc36f291ebcf0463818a8277185d4ffe110c9b51",
-        "languages": "289e853dae5a94bc1dcb0ac41c837074bc9a3abec4305fd1aeeb8f22b604c914",
-        "license": "7f85166da0f61d65ca9dcf45fda551529a2c02b5b1ecb694cbb4b618fb768b0b",
-        "models": "7fd86380d1e356dfcf31836787f650734d418518fd146737bea0de8842d561df",
+        "benchmarks": "1b84ba00adcdab7f5d29494f9c62930504572f3509719400cd98222dd5fda805",
+        "card": "b6c859454244f6d68501f93ebac17b355a5bcc0b07c713acd10c7867dcc8a97e",
+        "languages": "075a0e47dca8d918eb6ed32f0b06a0b9af82b5ac742c2afc2f6296931cc4b2d5",
+        "license": "6ab5c59ebca9111e5475d25fc522e1c31d6cd0333e42ae945d00618fc007dc88",
+        "models": "9565805bb892568faefb49038dd657a9efe175f363df545d409e89281882fe49",
     },
 }
 

@@ -121,6 +121,9 @@ class Quantization(FrozenRecord):
     note: str
     """What the card says the weights fit on, in short words."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class AlternativePrinting(FrozenRecord):
@@ -139,6 +142,9 @@ class AlternativePrinting(FrozenRecord):
     """What differs, in short words."""
     source: Source
     """Where the other printing is."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 def modality_of(value: object) -> str:
