@@ -244,7 +244,7 @@ def test_json_schema_describes_the_card() -> None:
     assert schema["title"] == "Card"
     assert set(schema["required"]) >= {"schema_version", "version", "models", "updated"}
     assert schema["properties"]["version"]["type"] == "string"
-    assert schema["properties"]["updated"]["pattern"] == r"^\d{4}-\d{2}$"
+    assert schema["properties"]["updated"]["pattern"] == r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"
     assert schema["additionalProperties"] is False
     assert "Model" in schema["$defs"]
     json.dumps(schema)

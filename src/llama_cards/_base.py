@@ -10,11 +10,22 @@ import operator
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, ClassVar, Literal, Optional, TypeVar, Union, get_args, get_origin
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Literal,
+    Optional,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+)
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
@@ -25,7 +36,21 @@ from pydantic_core import CoreSchema, core_schema
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "Source", "YearMonth"]
+__all__ = [
+    "Count",
+    "Disagreement",
+    "FieldSource",
+    "FrozenRecord",
+    "Positive",
+    "Source",
+    "YearMonth",
+]
+
+Count = Annotated[int, Field(ge=0)]
+"""A field that counts something (hours, tons, shots): zero or more, in the models and in
+the JSON Schema alike."""
+Positive = Annotated[int, Field(ge=1)]
+"""A field that sizes something (parameters, a context, a threshold): one or more."""
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")
@@ -268,6 +293,8 @@ def _identity(value: Any) -> Any:
 def _converter(annotation: Any) -> _Convert:
     """How to turn trusted JSON for ``annotation`` into the value pydantic would build."""
     origin = get_origin(annotation)
+    if origin is Annotated:  # a constrained field: its constraints are validation's
+        return _converter(get_args(annotation)[0])
     if origin is tuple:
         item = _converter(get_args(annotation)[0])
         if item is _identity:
@@ -298,6 +325,7 @@ def _converter(annotation: Any) -> _Convert:
 
 
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")  # ASCII digits, as the JSON Schema says
+YEAR_MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
 def text_type_schema(kind: type, parse: Callable[[str], Any]) -> CoreSchema:
@@ -427,7 +455,8 @@ class YearMonth:
     def __get_pydantic_json_schema__(
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2024-08"]}
+        # What parse() takes: four ASCII digits (not 0000), a hyphen, a month 01 to 12.
+        return {"type": "string", "pattern": YEAR_MONTH_PATTERN, "examples": ["2024-08"]}
 
 
 class Source(FrozenRecord):

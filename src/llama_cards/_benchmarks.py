@@ -28,7 +28,7 @@ from typing import Literal, Optional, Protocol, Union
 
 from pydantic import model_validator
 
-from ._base import FieldSource, FrozenRecord, Source, name_key
+from ._base import Count, FieldSource, FrozenRecord, Source, name_key
 from ._models import Modality, Model, NameIndex, Precision, Variant, model_names
 from .errors import (
     AmbiguousQueryError,
@@ -190,7 +190,7 @@ class Benchmark(FrozenRecord):
     """What the benchmark's items give the model: ``("text", "image")`` for the rows the
     card files under an image category, where it prints "No multimodal support" for the
     text-only comparison models; ``("text",)`` for the others."""
-    shots: Optional[int]
+    shots: Optional[Count]
     """Number of examples in the prompt, e.g. ``5``; ``None`` where the card prints ``-``."""
     metric: str
     """The metric as printed, e.g. ``"macro_avg/em"``."""

@@ -70,7 +70,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ._base import FieldSource, FrozenRecord, Source
+from ._base import FieldSource, FrozenRecord, Positive, Source
 from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
@@ -167,7 +167,7 @@ class Language(FrozenRecord):
 class LanguageCoverage(FrozenRecord):
     """What the card says about languages beyond the supported ones."""
 
-    pretraining_language_count: int
+    pretraining_language_count: Positive
     """How many languages pre-training covered in all, e.g. ``200``."""
     fine_tuning: str
     """What the card allows for other languages, in short words."""
@@ -177,7 +177,7 @@ class LanguageCoverage(FrozenRecord):
 class ImageTesting(FrozenRecord):
     """What the card says about how many input images were tested."""
 
-    max_tested_images: int
+    max_tested_images: Positive
     """The most input images that image understanding was tested with, e.g. ``5``."""
     beyond: str
     """What the card asks of a deployment that uses more, in short words."""

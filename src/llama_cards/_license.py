@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional, Protocol, get_args
 
-from ._base import FieldSource, FrozenRecord, Source, count
+from ._base import FieldSource, FrozenRecord, Positive, Source, count
 from ._models import Modality, Model, ModelId
 from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
 
@@ -138,7 +138,7 @@ class EuRestriction(LicenseTerm):
 class UserThreshold(LicenseTerm):
     """Section 2: above a monthly-active-user count, a licence must be requested from Meta."""
 
-    monthly_active_users: int
+    monthly_active_users: Positive
     """The limit, ``700_000_000``; only a count *above* it needs Meta's licence."""
     end_user_exemption: LicenseTerm
     """Section 1(b)(ii): Section 2 does not apply to whoever receives the materials inside
@@ -189,7 +189,7 @@ class ProhibitedUse(FrozenRecord):
 
     number: str
     """The heading's number as the policy prints it, e.g. ``"3"``."""
-    position: int
+    position: Positive
     """The heading's place in the list, from 1."""
     summary: str
     """What it prohibits, in short words of this package."""
