@@ -153,10 +153,8 @@ NESTED = {
         "llama-4-maverick": [("azure-card", "Optimizing model performance")],
     },
     "alternative_printings": {
-        "llama-4-scout": [("azure-card", "Training disclosure (Training, testing and validation)")],
-        "llama-4-maverick": [
-            ("azure-card", "Training disclosure (Training, testing and validation)")
-        ],
+        "llama-4-scout": [("azure-card", "Training, testing and validation")],
+        "llama-4-maverick": [("azure-card", "Training, testing and validation")],
     },
 }
 

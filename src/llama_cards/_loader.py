@@ -37,10 +37,10 @@ DATA_FOLDER = "data"
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
         "benchmarks": "1b84ba00adcdab7f5d29494f9c62930504572f3509719400cd98222dd5fda805",
-        "card": "b6c859454244f6d68501f93ebac17b355a5bcc0b07c713acd10c7867dcc8a97e",
+        "card": "4a10f1838efc14642cd3c9e60f8c5b7542fedce5e9b0bad36ac04f5d3d4e66ea",
         "languages": "075a0e47dca8d918eb6ed32f0b06a0b9af82b5ac742c2afc2f6296931cc4b2d5",
         "license": "6ab5c59ebca9111e5475d25fc522e1c31d6cd0333e42ae945d00618fc007dc88",
-        "models": "9565805bb892568faefb49038dd657a9efe175f363df545d409e89281882fe49",
+        "models": "69c295348acb49008fe9e014cbe8f26d55608bb81347d869a52ad177e9fec34c",
     },
 }
 

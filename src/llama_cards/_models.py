@@ -130,8 +130,8 @@ class AlternativePrinting(FrozenRecord):
     """Another printing of a model's value than the one served, and where it is.
 
     The spec table's printing is served; where other text of the card prints the same
-    value otherwise (the token counts without their ``~`` in the training disclosure), that
-    printing is kept here with its source.
+    value otherwise (the token counts without their ``~`` in the section "Training, testing
+    and validation"), that printing is kept here with its source.
     """
 
     field: str
