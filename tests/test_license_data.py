@@ -32,7 +32,7 @@ def _terms() -> LicenseTerms:
 def _sources_of(terms: LicenseTerms) -> list[Source]:
     found: list[Source] = [terms.source]
     for entry in terms.field_sources:
-        found += entry.sources
+        found += terms.source_of(entry.field)
     for term in terms.terms():
         found += term.sources
     for use in terms.prohibited_uses:

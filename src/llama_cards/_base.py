@@ -30,6 +30,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
     model_serializer,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
@@ -201,7 +202,15 @@ class FrozenRecord(BaseModel):
             )
         for entry in getattr(self, "field_sources", ()):
             if entry.field == field:
-                return tuple(entry.sources)
+                if entry.sources:
+                    return tuple(entry.sources)
+                # Derived from what the record's own sources print, as the entry says.
+                return tuple(
+                    Source._construct(
+                        {"document": own.document, "section": own.section, "derived": entry.derived}
+                    )
+                    for own in self._own_sources()
+                )
         # A field that holds records (a model's checkpoints, the card's countries) is
         # printed where those records are: their own sources, not this record's.
         nested = tuple(dict.fromkeys(_held_sources(getattr(self, field))))
@@ -499,9 +508,23 @@ class FieldSource(FrozenRecord):
 
     field: str
     """The name of the record's field, e.g. ``"release_date"``."""
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...] = ()
     """Every section that prints the field's value: the served card first, then any other
-    document that states it too."""
+    document that states it too. Empty for a value derived from the record's own sources
+    (see :attr:`derived`)."""
+    derived: Optional[str] = None
+    """For a value that no document prints, derived from what the record's own ``source``
+    (or ``sources``) print: how. :meth:`FrozenRecord.source_of` then gives each of the
+    record's sources with this derivation."""
+
+    @model_validator(mode="after")
+    def _sources_or_derivation(self) -> FieldSource:
+        if bool(self.sources) == (self.derived is not None):
+            raise ValueError(
+                f"the field source of {self.field!r} gives either its sources or, for a "
+                "value derived from the record's own sources, how it was derived"
+            )
+        return self
 
 
 class Disagreement(FrozenRecord):

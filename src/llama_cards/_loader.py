@@ -36,11 +36,11 @@ DATA_FOLDER = "data"
 # `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
-        "benchmarks": "1b84ba00adcdab7f5d29494f9c62930504572f3509719400cd98222dd5fda805",
-        "card": "4a10f1838efc14642cd3c9e60f8c5b7542fedce5e9b0bad36ac04f5d3d4e66ea",
-        "languages": "075a0e47dca8d918eb6ed32f0b06a0b9af82b5ac742c2afc2f6296931cc4b2d5",
-        "license": "6ab5c59ebca9111e5475d25fc522e1c31d6cd0333e42ae945d00618fc007dc88",
-        "models": "69c295348acb49008fe9e014cbe8f26d55608bb81347d869a52ad177e9fec34c",
+        "benchmarks": "b533615618188f4ba22e42494bc5ab78131d5f779e279bcf427ce877c19c52a1",
+        "card": "5d349b144d38db4934f31b28ae4495b28452a338f00c0f4cfc18c246e3ee7793",
+        "languages": "32be33f11001e1b81f3bcc6a57decd01ccb4f7e18728940164c6360c642d3f34",
+        "license": "964fdbd8a6564d5db243fd2cddacafb52e3745e6dc9501d281fd28b44bd4680c",
+        "models": "4de06e1d19baba63cf16afc794a2f21f47f9dfd0a584f6ca3be58e914dd78caa",
     },
 }
 
