@@ -337,7 +337,7 @@ _SHOWN = 80  # characters of a value quoted in an error
 def explain(error: ValidationError) -> str:
     """Each problem of a refused card as its field path and the value given."""
     found: dict[str, str] = {}
-    for problem in error.errors(include_url=False):
+    for problem in error.errors():
         # A value that may be given two ways (text, or an instance in Python) fails both;
         # the steps of such a union are not fields, and the last one says what is wrong.
         path = "".join(
