@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -149,10 +150,62 @@ def test_from_json_refuses_another_schema_major(schema_version: str) -> None:
         Card.from_json(json.dumps(data))
 
 
-def test_from_json_reads_a_newer_minor() -> None:
+# The card as release 0.1.0 shipped it, in schema 1.0.
+SCHEMA_1_0 = Path(__file__).parent / "documents" / "card-4-schema-1.0.json"
+
+
+def test_the_release_names_its_schema() -> None:
+    assert llama_cards.__version__ == "0.2.0"
+    assert llama_cards.SCHEMA_VERSION == "1.1"
+    assert llama_cards.card().schema_version == "1.1"
+
+
+def test_from_json_reads_a_schema_1_0_document() -> None:
+    text = SCHEMA_1_0.read_text(encoding="utf-8")
+    assert json.loads(text)["schema_version"] == "1.0"
+    old = Card.from_json(text)
+    assert old.schema_version == llama_cards.SCHEMA_VERSION  # read as this schema
+    assert old.model("scout").context_length == 10_000_000
+    assert old.score("maverick", "mmlu-pro", table="instruct").value == 80.5
+    # Fields added in 1.1 take their defaults.
+    assert {document.sections for document in old.documents} == {()}
+    assert old.license.eu_restriction.withholds is None
+    assert old.license.eu_restriction.clause == "Section 1(a)"
+    assert old.benchmark("mmlu", table="pretrained").field_sources == ()
+    assert Card.from_json(old.to_json()) == old
+
+
+@pytest.mark.parametrize("minor", ["2", "10", "99"])
+def test_from_json_refuses_a_newer_minor_as_a_version_not_as_damage(minor: str) -> None:
     data = _card_data()
-    data["schema_version"] = llama_cards.SCHEMA_VERSION.split(".")[0] + ".99"
-    assert Card.from_json(json.dumps(data)).schema_version.endswith(".99")
+    major = llama_cards.SCHEMA_VERSION.split(".")[0]
+    data["schema_version"] = f"{major}.{minor}"
+    data["models"][0]["a_field_of_the_newer_minor"] = 1  # what a newer minor may add
+    with pytest.raises(SchemaVersionError) as caught:
+        Card.from_json(json.dumps(data))
+    assert not isinstance(caught.value, DataIntegrityError)
+    assert str(caught.value) == (
+        f"card JSON uses schema {major}.{minor}, newer than this release reads (it reads "
+        f"{major}.0 to {llama_cards.SCHEMA_VERSION}); upgrade llama-cards to a release newer "
+        f"than {llama_cards.__version__} (pip install --upgrade llama-cards)"
+    )
+
+
+@pytest.mark.parametrize(
+    "schema_version", ["1", "1.x", "v1.1", "1.1.0", " 1.1", "", "1." + "0" * 200]
+)
+def test_from_json_refuses_a_malformed_schema_version(schema_version: str) -> None:
+    data = _card_data()
+    data["schema_version"] = schema_version
+    with pytest.raises(SchemaVersionError, match=r"which is not MAJOR\.MINOR"):
+        Card.from_json(json.dumps(data))
+
+
+def test_another_major_names_the_release_to_install() -> None:
+    data = _card_data()
+    data["schema_version"] = "2.0"
+    with pytest.raises(SchemaVersionError, match=r"release for schema 2\.x \(newer than 0\.2\.0\)"):
+        Card.from_json(json.dumps(data))
 
 
 @pytest.mark.parametrize("payload", ["[]", "{}", '{"schema_version": 1}', "null"])
@@ -191,7 +244,7 @@ def test_json_schema_describes_the_card() -> None:
     assert schema["title"] == "Card"
     assert set(schema["required"]) >= {"schema_version", "version", "models", "updated"}
     assert schema["properties"]["version"]["type"] == "string"
-    assert schema["properties"]["updated"]["pattern"] == r"^\d{4}-\d{2}$"
+    assert schema["properties"]["updated"]["pattern"] == r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"
     assert schema["additionalProperties"] is False
     assert "Model" in schema["$defs"]
     json.dumps(schema)

@@ -44,15 +44,19 @@ def _finding(assessment: UseAssessment, term: str) -> llama_cards.Finding:
     return found
 
 
+# Where the EU restriction is stated (it withholds the rights of Section 1(a)).
+EU_CLAUSE = "Use Policy and License Notice"
+EU_END_USERS = "Use Policy and License Notice"
+
 # (case, arguments, permitted, deciding term, its clause, whether it blocks)
 CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
-    ("eu company", {"domicile": "DE"}, False, "eu-multimodal-restriction", "Section 1(a)", True),
+    ("eu company", {"domicile": "DE"}, False, "eu-multimodal-restriction", EU_CLAUSE, True),
     (
         "eu individual",
         {"domicile": "FR", "entity": "individual"},
         False,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         True,
     ),
     (
@@ -60,7 +64,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "gr", "entity": "company"},
         False,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         True,
     ),
     (
@@ -68,7 +72,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "RE"},
         False,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         True,
     ),
     (
@@ -76,7 +80,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "IT", "end_user": True},
         True,
         "eu-end-user-exemption",
-        "Section 1(a)",
+        EU_END_USERS,
         False,
     ),
     (
@@ -84,16 +88,16 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "ie", "entity": "individual", "end_user": True},
         True,
         "eu-end-user-exemption",
-        "Section 1(a)",
+        EU_END_USERS,
         False,
     ),
-    ("non-eu", {"domicile": "US"}, True, "eu-multimodal-restriction", "Section 1(a)", False),
+    ("non-eu", {"domicile": "US"}, True, "eu-multimodal-restriction", EU_CLAUSE, False),
     (
         "non-eu, left the eu",
         {"domicile": "gb"},
         True,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         False,
     ),
     (
@@ -101,7 +105,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "IS"},
         True,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         False,
     ),
     (
@@ -109,7 +113,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "LI"},
         True,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         False,
     ),
     (
@@ -117,10 +121,10 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "no"},
         True,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         False,
     ),
-    ("switzerland", {"domicile": "CH"}, True, "eu-multimodal-restriction", "Section 1(a)", False),
+    ("switzerland", {"domicile": "CH"}, True, "eu-multimodal-restriction", EU_CLAUSE, False),
     (
         "above the threshold",
         {"domicile": "US", "monthly_active_users": LIMIT + 1},
@@ -174,7 +178,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "PL", "model": "scout"},
         False,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         True,
     ),
     (
@@ -182,7 +186,7 @@ CASES: list[tuple[str, dict[str, Any], bool, str, str, bool]] = [
         {"domicile": "PL", "model": "meta-llama/Llama-4-Maverick-17B-128E-Instruct"},
         False,
         "eu-multimodal-restriction",
-        "Section 1(a)",
+        EU_CLAUSE,
         True,
     ),
     (
@@ -338,10 +342,10 @@ def test_accepts_a_model_record() -> None:
 def test_str_lists_findings_and_obligations() -> None:
     text = str(_assess(domicile="US", monthly_active_users=1))
     assert text.startswith("permitted (")
-    assert "  ok     Section 1(a):" in text
+    assert f"  ok     {EU_CLAUSE}:" in text
     assert "obligations:" in text
     assert "(when you distribute copies of the Llama materials)" in text
-    assert "  blocks Section 1(a):" in str(_assess(domicile="SE"))
+    assert f"  blocks {EU_CLAUSE}:" in str(_assess(domicile="SE"))
 
 
 def test_round_trips_through_json() -> None:

@@ -32,7 +32,7 @@ def _terms() -> LicenseTerms:
 def _sources_of(terms: LicenseTerms) -> list[Source]:
     found: list[Source] = [terms.source]
     for entry in terms.field_sources:
-        found += entry.sources
+        found += terms.source_of(entry.field)
     for term in terms.terms():
         found += term.sources
     for use in terms.prohibited_uses:
@@ -145,8 +145,8 @@ def test_unknown_licence_field() -> None:
 
 
 TERMS = [
-    ("eu-multimodal-restriction", "Section 1(a)"),
-    ("eu-end-user-exemption", "Section 1(a)"),
+    ("eu-multimodal-restriction", "Use Policy and License Notice"),
+    ("eu-end-user-exemption", "Use Policy and License Notice"),
     ("monthly-active-users", "Section 2"),
     ("end-user-product", "Section 1(b)(ii)"),
     ("licensor", 'Definitions ("Meta")'),
@@ -427,7 +427,10 @@ def test_term_ids_are_unique() -> None:
 
 
 def test_clauses_are_written_alike() -> None:
-    pattern = re.compile(r'Section \d(\([a-z]\)(\([ivx]+\))?)?|Definitions \("Meta"\)|Acceptable')
+    pattern = re.compile(
+        r'Section \d(\([a-z]\)(\([ivx]+\))?)?|Definitions \("Meta"\)|Acceptable'
+        r"|Use Policy and License Notice\Z"
+    )
     for term in _terms().terms():
         assert pattern.match(term.clause), term.clause
 
@@ -475,3 +478,18 @@ def test_hints_are_sorted_and_unique() -> None:
 def test_prohibited_use_positions_count_from_one() -> None:
     positions = [use.position for use in _terms().prohibited_uses]
     assert positions == list(range(1, len(positions) + 1))
+
+
+def test_the_eu_restriction_names_where_it_is_stated_and_what_it_withholds() -> None:
+    restriction = _terms().eu_restriction
+    assert restriction.withholds == "Section 1(a)"
+    assert [(s.document, s.section) for s in restriction.sources] == [
+        ("meta-use-policy", "Prohibited Uses, closing paragraph on multimodal models"),
+        ("azure-card", "Distribution channels (License Notice)"),
+    ]
+    assert [(s.document, s.section) for s in restriction.source_of("withholds")] == [
+        ("meta-license", "Section 1(a)"),
+        ("meta-use-policy", "Prohibited Uses, closing paragraph on multimodal models"),
+        ("azure-card", "Distribution channels (License Notice)"),
+    ]
+    assert restriction.clause == "Use Policy and License Notice"

@@ -152,16 +152,12 @@ def test_quantization(model_id: str) -> None:
         assert words in quantization.note
 
 
-# The seed's "Training disclosure" prose prints the token counts without the "~" of its spec
-# table ("pretrained on 40 trillion tokens"); the spec table's value is served and the prose
-# printing kept: (field, printed, section).
+# The seed's "Training, testing and validation" prose prints the token counts without the
+# "~" of its spec table ("pretrained on 40 trillion tokens"); the spec table's value is
+# served and the prose printing kept: (field, printed, section).
 ALTERNATIVE_PRINTINGS = {
-    "llama-4-scout": [
-        ("training_tokens", "40 trillion", "Training disclosure (Training, testing and validation)")
-    ],
-    "llama-4-maverick": [
-        ("training_tokens", "22 trillion", "Training disclosure (Training, testing and validation)")
-    ],
+    "llama-4-scout": [("training_tokens", "40 trillion", "Training, testing and validation")],
+    "llama-4-maverick": [("training_tokens", "22 trillion", "Training, testing and validation")],
 }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 # `import llama_cards`; type checkers treat this name the same way.
 TYPE_CHECKING = False
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Every public name, and the private module that defines it: the one table behind
 # `__all__` and the lazy imports below.

@@ -8,17 +8,29 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, ClassVar, Literal, Optional, TypeVar, Union, get_args, get_origin
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Literal,
+    Optional,
+    TypeVar,
+    Union,
+    get_args,
+    get_origin,
+)
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
     model_serializer,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
@@ -30,7 +42,22 @@ try:
 except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
     from json import loads as parse_json  # type: ignore[assignment]  # bytes in, objects out
 
-__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "Source", "YearMonth", "parse_json"]
+__all__ = [
+    "Count",
+    "Disagreement",
+    "FieldSource",
+    "FrozenRecord",
+    "Positive",
+    "Source",
+    "YearMonth",
+    "parse_json",
+]
+
+Count = Annotated[int, Field(ge=0)]
+"""A field that counts something (hours, tons, shots): zero or more, in the models and in
+the JSON Schema alike."""
+Positive = Annotated[int, Field(ge=1)]
+"""A field that sizes something (parameters, a context, a threshold): one or more."""
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")
@@ -104,6 +131,23 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
 _Convert = Callable[[Any], Any]
 
 
+def _held_sources(value: object) -> Iterator[Source]:
+    """The sources of the records a field holds: a source itself, each record's own, or,
+    for a record that has none (a group of records), those of the records it holds."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _held_sources(item)
+    elif isinstance(value, Source):
+        yield value
+    elif isinstance(value, FrozenRecord) and not isinstance(value, FieldSource):
+        own = value._own_sources()
+        if own:
+            yield from own
+        else:
+            for name in type(value).model_fields:
+                yield from _held_sources(getattr(value, name))
+
+
 class FrozenRecord(BaseModel):
     """Base of every record: immutable, strict about unknown fields, tuples for collections."""
 
@@ -130,7 +174,11 @@ class FrozenRecord(BaseModel):
 
     def source_of(self, field: str) -> tuple[Source, ...]:
         """Where the value of ``field`` is printed: its ``field_sources`` entry where the
-        record has one, else the record's own ``source`` (or ``sources``).
+        record has one; else, for a field that holds records (or sources), the sources of
+        those records; else the record's own ``source`` (or ``sources``).
+
+        A source whose :attr:`Source.derived` is set marks a value that no document
+        prints (an id of ours, a note in our words), with how it was derived.
 
         A name that is not a field of the record raises
         :class:`~llama_cards.InvalidArgumentError` naming the fields.
@@ -143,6 +191,8 @@ class FrozenRecord(BaseModel):
 'meta-model-card, Model Information (Model Release Date)']
         >>> [str(source) for source in scout.source_of("context_length")]
         ['azure-card, Technical specs (table, row Llama 4 Scout (17Bx16E))']
+        >>> [str(source) for source in scout.source_of("training")]
+        ['azure-card, Training time (table, row Llama 4 Scout)']
 
         ```
         """
@@ -158,7 +208,21 @@ class FrozenRecord(BaseModel):
             )
         for entry in getattr(self, "field_sources", ()):
             if entry.field == field:
-                return tuple(entry.sources)
+                if entry.sources:
+                    return tuple(entry.sources)
+                # Derived from what the record's own sources print, as the entry says.
+                return tuple(
+                    Source._construct(
+                        {"document": own.document, "section": own.section, "derived": entry.derived}
+                    )
+                    for own in self._own_sources()
+                )
+        # A field that holds records (a model's checkpoints, the card's countries) is
+        # printed where those records are: their own sources, not this record's.
+        nested = tuple(dict.fromkeys(_held_sources(getattr(self, field))))
+        return nested or self._own_sources()
+
+    def _own_sources(self) -> tuple[Source, ...]:
         own = getattr(self, "source", None)
         if isinstance(own, Source):
             return (own,)
@@ -244,6 +308,8 @@ def _identity(value: Any) -> Any:
 def _converter(annotation: Any) -> _Convert:
     """How to turn trusted JSON for ``annotation`` into the value pydantic would build."""
     origin = get_origin(annotation)
+    if origin is Annotated:  # a constrained field: its constraints are validation's
+        return _converter(get_args(annotation)[0])
     if origin is tuple:
         item = _converter(get_args(annotation)[0])
         if item is _identity:
@@ -274,6 +340,7 @@ def _converter(annotation: Any) -> _Convert:
 
 
 _YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")  # ASCII digits, as the JSON Schema says
+YEAR_MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
 def text_type_schema(kind: type, parse: Callable[[str], Any]) -> CoreSchema:
@@ -403,7 +470,8 @@ class YearMonth:
     def __get_pydantic_json_schema__(
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2024-08"]}
+        # What parse() takes: four ASCII digits (not 0000), a hyphen, a month 01 to 12.
+        return {"type": "string", "pattern": YEAR_MONTH_PATTERN, "examples": ["2024-08"]}
 
 
 class Source(FrozenRecord):
@@ -446,9 +514,23 @@ class FieldSource(FrozenRecord):
 
     field: str
     """The name of the record's field, e.g. ``"release_date"``."""
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...] = ()
     """Every section that prints the field's value: the served card first, then any other
-    document that states it too."""
+    document that states it too. Empty for a value derived from the record's own sources
+    (see :attr:`derived`)."""
+    derived: Optional[str] = None
+    """For a value that no document prints, derived from what the record's own ``source``
+    (or ``sources``) print: how. :meth:`FrozenRecord.source_of` then gives each of the
+    record's sources with this derivation."""
+
+    @model_validator(mode="after")
+    def _sources_or_derivation(self) -> FieldSource:
+        if bool(self.sources) == (self.derived is not None):
+            raise ValueError(
+                f"the field source of {self.field!r} gives either its sources or, for a "
+                "value derived from the record's own sources, how it was derived"
+            )
+        return self
 
 
 class Disagreement(FrozenRecord):

@@ -31,7 +31,16 @@ from typing import Literal, Optional, Protocol, Union
 
 from pydantic import model_validator
 
-from ._base import Disagreement, FieldSource, FrozenRecord, Source, YearMonth, count, name_key
+from ._base import (
+    Count,
+    Disagreement,
+    FieldSource,
+    FrozenRecord,
+    Source,
+    YearMonth,
+    count,
+    name_key,
+)
 from ._models import (
     HuggingFaceRepo,
     Modality,
@@ -117,6 +126,9 @@ class Footnote(FrozenRecord):
     """What the note says, in short words."""
     source: Source
     """Where the note is printed (the catalogue prints the mark but not the note)."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class Discrepancy(FrozenRecord):
@@ -134,6 +146,9 @@ class Discrepancy(FrozenRecord):
     """What differs, in short words."""
     source: Source
     """Where the other printing is."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class MissingReason(FrozenRecord):
@@ -144,6 +159,9 @@ class MissingReason(FrozenRecord):
     printed: str
     """The text in the card's cell, e.g. ``"No multimodal support"``."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 _SCALE = {"": 1, "k": 1_000, "K": 1_000, "M": 1_000_000, "B": 10**9, "T": 10**12}
@@ -473,7 +491,7 @@ class Benchmark(FrozenRecord):
     """What the benchmark's items give the model: ``("text", "image")`` for the rows the
     card files under an image category, where it prints "No multimodal support" for the
     text-only comparison models; ``("text",)`` for the others."""
-    shots: Optional[int]
+    shots: Optional[Count]
     """Number of examples in the prompt, e.g. ``5``; ``None`` where the card prints ``-``."""
     metric: str
     """The metric as printed, e.g. ``"macro_avg/em"``."""
@@ -484,6 +502,9 @@ class Benchmark(FrozenRecord):
     discrepancies: tuple[Discrepancy, ...]
     """Attributes that another printing of the table gives differently."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
     def __str__(self) -> str:
         return f"{self.name} ({self.table})"

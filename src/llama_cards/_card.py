@@ -14,25 +14,28 @@ True
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import Any, Optional, Union
 
 from pydantic import PrivateAttr, ValidationError, model_validator
 
-from ._base import FrozenRecord, Source, count, parse_json
+from ._base import FrozenRecord, Source, count, name_key, parse_json
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
-from ._models import Model, modality_of
+from ._models import Model, modality_of, model_names
 from ._parts import CardParts
-from ._versions import SCHEMA_VERSION
+from ._versions import SCHEMA_RELEASES, SCHEMA_VERSION
 from .errors import ArgumentTypeError, DataIntegrityError, SchemaVersionError
 
 __all__ = ["Card", "check_schema_version"]
 
 
 _SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
+_SCHEMA_MINOR = int(SCHEMA_VERSION.split(".")[1])
+_SCHEMA_FORM = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})\Z")
 
 
 def _sources(value: object) -> Iterator[Source]:
@@ -171,8 +174,62 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
                     f"a score names the model {given.model!r}, which is not a column of the "
                     f"{given.table} table"
                 )
+        self._check_invariants()
         self._card_parts()  # its models answer from this card
         return self
+
+    def _check_invariants(self) -> None:
+        """The rules across fields (see ``CROSS_FIELD_RULES``), each refused with the path
+        and the value that break it."""
+        total = self.training_total
+        for name in ("gpu_hours", "location_based_tco2eq", "market_based_tco2eq"):
+            parts = [getattr(m.training, name) for m in self.models]
+            if sum(parts) != getattr(total, name):
+                raise ValueError(
+                    f"training_total.{name} is {getattr(total, name)}, but the models' "
+                    f"training rows sum to {sum(parts)} ({' + '.join(map(str, parts))})"
+                )
+        owners: dict[str, str] = {}
+        for index, entry in enumerate(self.models):
+            for name in dict.fromkeys(model_names(entry)):
+                key = name_key(name)
+                owner = owners.setdefault(key, entry.id)
+                if owner != entry.id:
+                    raise ValueError(
+                        f"models[{index}] ({entry.id}) is named {name!r}, which is already a "
+                        f"name of {owner!r} (names ignore case, spaces and punctuation)"
+                    )
+        rows = {(row.table, row.id): row for row in self.benchmarks}
+        columns = {table.id: table.models for table in self.benchmark_tables}
+        cells: dict[tuple[str, str, str, Optional[str]], int] = {}
+        for index, given in enumerate(self.scores):
+            cell = (given.table, given.benchmark, given.model, given.subtask)
+            if cell in cells:
+                raise ValueError(
+                    f"scores[{index}] repeats scores[{cells[cell]}]: a second cell for "
+                    f"{given.model!r} on {given.benchmark!r} in the {given.table} table"
+                    + (f" ({given.subtask})" if given.subtask is not None else "")
+                )
+            cells[cell] = index
+            subtasks = rows[given.table, given.benchmark].subtasks
+            if (given.subtask is None) != (not subtasks) or (
+                given.subtask is not None and given.subtask not in subtasks
+            ):
+                raise ValueError(
+                    f"scores[{index}].subtask is {given.subtask!r}, but the row "
+                    f"{given.benchmark!r} of the {given.table} table has the subtasks "
+                    f"{list(subtasks)}"
+                )
+        for (table, benchmark), row in rows.items():
+            for model in columns[table]:
+                for subtask in row.subtasks or (None,):
+                    if (table, benchmark, model, subtask) not in cells:
+                        raise ValueError(
+                            f"scores has no cell for {model!r} on {benchmark!r} in the "
+                            f"{table} table"
+                            + (f" ({subtask})" if subtask else "")
+                            + ": every row has a cell in every column, a number or a reason"
+                        )
 
     # Copies (model_copy, copy.copy, copy.deepcopy) must not inherit the caches built from
     # this card's data: a copy with updated fields would answer with the old values.
@@ -253,22 +310,103 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
         except (ValueError, RecursionError) as error:
             raise DataIntegrityError(f"card JSON is not valid JSON: {error}") from error
         check_schema_version(raw, "card JSON")
+        # An older minor is read as this one: its added fields take their defaults, and
+        # to_json() writes the schema the card now has.
+        raw["schema_version"] = SCHEMA_VERSION
         try:
             return cls.model_validate(raw)
         except ValidationError as error:
             raise DataIntegrityError(
-                f"card JSON does not match the card schema: {error}"
+                f"card JSON does not match the card schema: {explain(error)}"
             ) from error
 
 
+CROSS_FIELD_RULES = (
+    "every source names a document of `documents`",
+    "every score names a benchmark row of its table and a model column of that table",
+    "every benchmark row has exactly one cell for each model column of its table (one per "
+    "subtask where the row has subtasks), each a number or a missing reason, never both",
+    "`training_total` is the sum of the models' training rows (GPU hours and both emissions)",
+    "a model's `active_parameters` are at most its `total_parameters`",
+    "no two models share a name: ids, names, short names, aliases and Hugging Face "
+    "repository ids, ignoring case, spaces and punctuation",
+    "`schema_version` is of this release's major and at most its minor",
+)
+"""The rules of the card that join several fields, which JSON Schema cannot state: listed
+in the description of :func:`~llama_cards.json_schema` and checked by the models."""
+
+_SHOWN = 80  # characters of a value quoted in an error
+
+
+def explain(error: ValidationError) -> str:
+    """Each problem of a refused card as its field path and the value given."""
+    found: dict[str, str] = {}
+    for problem in error.errors():
+        # A value that may be given two ways (text, or an instance in Python) fails both;
+        # the steps of such a union are not fields, and the last one says what is wrong.
+        path = "".join(
+            f"[{part}]" if isinstance(part, int) else f".{part}"
+            for part in problem["loc"]
+            if isinstance(part, int) or not _UNION_STEP.search(part)
+        ).lstrip(".")
+        message = problem["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        given = problem.get("input")
+        shown = ""
+        if not isinstance(given, (dict, list)):
+            shown = f" (got {_short(repr(given))})"
+        found[path or "the card"] = f"{_short(message, 2 * _SHOWN)}{shown}"
+    lines = [f"{path}: {message}" for path, message in list(found.items())[:5]]
+    if len(found) > 5:
+        lines.append(f"and {len(found) - 5} more")
+    return "; ".join(lines)
+
+
+_UNION_STEP = re.compile(r"[\[(]")
+
+
+def _short(text: str, limit: int = _SHOWN) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
 def check_schema_version(raw: object, where: str) -> None:
+    """Refuse JSON of a schema this release cannot read, before anything else is checked.
+
+    Within this release's major, every minor up to its own is read (fields added since
+    take their defaults). A newer minor may hold fields this release does not know, which
+    validation would report as damage; it is refused here instead, naming the release to
+    upgrade past.
+    """
     found = raw.get("schema_version") if isinstance(raw, dict) else None
     if not isinstance(found, str):
         raise SchemaVersionError(
-            f"{where} has no schema_version; this release reads schema {SCHEMA_VERSION}"
+            f"{where} has no schema_version (got {found!r}); this release reads schema "
+            f"{_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}"
         )
-    if found.split(".")[0] != _SCHEMA_MAJOR:
+    match = _SCHEMA_FORM.match(found)
+    if match is None:
+        raise SchemaVersionError(
+            f"{where} has schema_version {found[:80]!r}, which is not MAJOR.MINOR (e.g. "
+            f"{SCHEMA_VERSION!r}); this release reads schema {_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}"
+        )
+    major, minor = int(match.group(1)), int(match.group(2))
+    ours = SCHEMA_RELEASES[SCHEMA_VERSION]
+    if major != int(_SCHEMA_MAJOR):
+        known = [release for schema, release in SCHEMA_RELEASES.items() if schema == found]
+        hint = (
+            f"install llama-cards {known[0]}, which reads it"
+            if known
+            else f"install a llama-cards release for schema {major}.x"
+            + (f" (newer than {ours})" if major > int(_SCHEMA_MAJOR) else "")
+        )
         raise SchemaVersionError(
             f"{where} uses schema {found}, which this release cannot read (it reads "
-            f"{_SCHEMA_MAJOR}.x); install a llama-cards release for schema {found}"
+            f"{_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}); {hint}"
+        )
+    if minor > _SCHEMA_MINOR:
+        raise SchemaVersionError(
+            f"{where} uses schema {found}, newer than this release reads (it reads "
+            f"{_SCHEMA_MAJOR}.0 to {SCHEMA_VERSION}); upgrade llama-cards to a release newer "
+            f"than {ours} (pip install --upgrade llama-cards)"
         )

@@ -125,7 +125,26 @@ are '4'; upgrade llama-cards for newer cards
 
 
 def json_schema() -> dict[str, object]:
-    """The JSON Schema of :class:`Card`, as pydantic writes it."""
-    from ._card import Card
+    """The JSON Schema of :class:`Card`: every rule about one field is in it (patterns for
+    year-months, minimums for counts, enums for ids), and its ``description`` lists the
+    rules across fields, which JSON Schema cannot state and :meth:`Card.from_json` checks.
 
-    return Card.model_json_schema()
+    ```pycon
+    >>> import llama_cards
+    >>> schema = llama_cards.json_schema()
+    >>> schema["properties"]["updated"]["pattern"]
+    '^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$'
+    >>> print(schema["description"].splitlines()[-1])
+    - `schema_version` is of this release's major and at most its minor
+
+    ```
+    """
+    from ._card import CROSS_FIELD_RULES, Card
+
+    schema = Card.model_json_schema()
+    rules = "\n".join(f"- {rule}" for rule in CROSS_FIELD_RULES)
+    schema["description"] = (
+        f"{schema.get('description', '')}\n\nRules across fields, which this schema "
+        f"cannot state and Card.from_json() checks:\n{rules}"
+    ).lstrip()
+    return schema

@@ -9,11 +9,11 @@ from datetime import date
 from typing import Annotated, Any, Optional, Union
 
 from packaging.version import InvalidVersion, Version
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from ._base import FieldSource, FrozenRecord, Source, YearMonth, text_type_schema
+from ._base import FieldSource, FrozenRecord, Positive, Source, YearMonth, text_type_schema
 from ._models import Training
 
 __all__ = ["CardFacts", "CardVersion", "CatalogueSpecifications", "Document"]
@@ -56,6 +56,9 @@ class Document(FrozenRecord):
     updated: Optional[YearMonth]
     """When the document was last updated, where it states it."""
     url: str
+    sections: tuple[str, ...] = ()
+    """Every section, table or clause of the document that a :class:`Source` of the card
+    names (its :attr:`Source.section`), each once; empty in data of schema 1.0."""
 
 
 class CatalogueSpecifications(FrozenRecord):
@@ -66,7 +69,7 @@ class CatalogueSpecifications(FrozenRecord):
     spec table says text and code), the model records follow the spec table.
     """
 
-    context_length: int
+    context_length: Positive
     license: str
     training_data: str
     last_updated: YearMonth
@@ -80,7 +83,7 @@ class CatalogueSpecifications(FrozenRecord):
 class CardFacts(FrozenRecord):
     """The part of a :class:`Card` that is about the card itself (its first data file)."""
 
-    schema_version: str
+    schema_version: Annotated[str, Field(pattern=r"^[0-9]{1,4}\.[0-9]{1,4}$")]
     """Data schema the card was written with, ``MAJOR.MINOR`` (see :data:`SCHEMA_VERSION`)."""
     version: Annotated[Version, CardVersion]
     """The card's version as the catalogue prints it (``4``)."""

@@ -70,7 +70,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ._base import FrozenRecord, Source
+from ._base import FieldSource, FrozenRecord, Positive, Source
 from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
@@ -100,6 +100,9 @@ class EquivalentCode(FrozenRecord):
     reason: str
     """Why the code is taken to mean the supported language, in short words."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class LanguageName(FrozenRecord):
@@ -110,6 +113,9 @@ class LanguageName(FrozenRecord):
     reason: str
     """Why the name is taken to mean the supported language, in short words."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class Language(FrozenRecord):
@@ -161,7 +167,7 @@ class Language(FrozenRecord):
 class LanguageCoverage(FrozenRecord):
     """What the card says about languages beyond the supported ones."""
 
-    pretraining_language_count: int
+    pretraining_language_count: Positive
     """How many languages pre-training covered in all, e.g. ``200``."""
     fine_tuning: str
     """What the card allows for other languages, in short words."""
@@ -171,7 +177,7 @@ class LanguageCoverage(FrozenRecord):
 class ImageTesting(FrozenRecord):
     """What the card says about how many input images were tested."""
 
-    max_tested_images: int
+    max_tested_images: Positive
     """The most input images that image understanding was tested with, e.g. ``5``."""
     beyond: str
     """What the card asks of a deployment that uses more, in short words."""

@@ -14,7 +14,7 @@ a licensee. Its answer is guidance read from the published terms, not legal advi
 ('Section 2', 700000000)
 >>> verdict = llama_cards.assess_use(domicile="de", entity="company")
 >>> verdict.permitted, [finding.clause for finding in verdict.blocking]
-(False, ['Section 1(a)'])
+(False, ['Use Policy and License Notice'])
 >>> llama_cards.assess_use(domicile="DE", end_user=True).permitted
 True
 >>> llama_cards.assess_use(domicile="NO").licensor
@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional, Protocol, get_args
 
-from ._base import FieldSource, FrozenRecord, Source, count
+from ._base import FieldSource, FrozenRecord, Positive, Source, count
 from ._models import Modality, Model, ModelId
 from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
 
@@ -108,6 +108,9 @@ class LicenseTerm(FrozenRecord):
     """What the term means, in short plain words (not the document's own sentences)."""
     sources: tuple[Source, ...]
     """Where the term is written: ids of :attr:`Card.documents` and the part of each."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`sources`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class EuRestriction(LicenseTerm):
@@ -118,6 +121,11 @@ class EuRestriction(LicenseTerm):
     the EU, and spares end users of products that build the models in.
     """
 
+    withholds: Optional[str] = None
+    """The licence clause whose rights the restriction takes away (``"Section 1(a)"``);
+    :attr:`clause` names where the restriction itself is stated (the acceptable use
+    policy and the card's licence notice). ``None`` in data of schema 1.0, whose
+    :attr:`clause` named the withheld clause."""
     multimodal_input: Modality
     """The input that makes a model multimodal for this clause (``"image"``); a model is
     covered when its :attr:`Model.input_modalities` include it."""
@@ -130,7 +138,7 @@ class EuRestriction(LicenseTerm):
 class UserThreshold(LicenseTerm):
     """Section 2: above a monthly-active-user count, a licence must be requested from Meta."""
 
-    monthly_active_users: int
+    monthly_active_users: Positive
     """The limit, ``700_000_000``; only a count *above* it needs Meta's licence."""
     end_user_exemption: LicenseTerm
     """Section 1(b)(ii): Section 2 does not apply to whoever receives the materials inside
@@ -181,13 +189,16 @@ class ProhibitedUse(FrozenRecord):
 
     number: str
     """The heading's number as the policy prints it, e.g. ``"3"``."""
-    position: int
+    position: Positive
     """The heading's place in the list, from 1."""
     summary: str
     """What it prohibits, in short words of this package."""
     items: tuple[PolicyItem, ...]
     """Its sub-items, in the policy's order (empty where it has none)."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class OutOfScopeUse(FrozenRecord):
@@ -198,6 +209,9 @@ class OutOfScopeUse(FrozenRecord):
     summary: str
     """What is out of scope, in short words of this package."""
     sources: tuple[Source, ...]
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`sources`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class LicenseTerms(FrozenRecord):
@@ -206,8 +220,10 @@ class LicenseTerms(FrozenRecord):
     ```pycon
     >>> import llama_cards
     >>> terms = llama_cards.license_terms()
-    >>> terms.eu_restriction.clause, terms.eu_restriction.end_user_exemption.id
-    ('Section 1(a)', 'eu-end-user-exemption')
+    >>> terms.eu_restriction.clause, terms.eu_restriction.withholds
+    ('Use Policy and License Notice', 'Section 1(a)')
+    >>> terms.eu_restriction.end_user_exemption.id
+    'eu-end-user-exemption'
     >>> [(use.number, use.position) for use in terms.prohibited_uses]
     [('1', 1), ('3', 2), ('4', 3), ('5', 4), ('6', 5)]
 
@@ -288,6 +304,9 @@ class CountryGroup(FrozenRecord):
     checked: date
     """When the list was last checked against its source."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class CountryCodeHint(FrozenRecord):
@@ -300,6 +319,9 @@ class CountryCodeHint(FrozenRecord):
     reason: str
     """Why the code is not accepted."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class Countries(FrozenRecord):
@@ -676,7 +698,8 @@ def _eu_finding(
             "term": rule.id,
             "clause": rule.clause,
             "explanation": (
-                f"{who} {code} ({where}) is not granted the {rule.clause} rights to the "
+                f"{who} {code} ({where}) is not granted the {rule.withholds or rule.clause} "
+                "rights to the "
                 f"multimodal {names}; the restriction does not reach end users of products "
                 "that build them in."
             ),

@@ -60,8 +60,8 @@ def assess_use(
     >>> print(assess_use(domicile="us", monthly_active_users=800_000_000))
     not permitted (Guidance read from the published Llama 4 licence and acceptable use policy; \
 not legal advice.)
-      ok     Section 1(a): US is not in the European Union, so the EU restriction on Llama 4 \
-Scout and Llama 4 Maverick does not apply.
+      ok     Use Policy and License Notice: US is not in the European Union, so the EU \
+restriction on Llama 4 Scout and Llama 4 Maverick does not apply.
       blocks Section 2: More than 700,000,000 monthly active users in the calendar month before \
 the Llama 4 release date (2025-04-05): no rights under the licence until Meta grants them; \
 request a licence from Meta, which may refuse it.

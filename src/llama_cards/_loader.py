@@ -38,11 +38,11 @@ DATA_FOLDER = "data"
 # `python tools/pin_data.py --write` from the repository root to update it.
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
-        "benchmarks": "2aa92809583253e10f2242a56c09ef3a743884387598e085a2fd985a266d7d63",
-        "card": "46ba157a1a6942202b01ae3ca883f05c16ae32a20f43159e8520eb5ee7bd7a2e",
-        "languages": "289e853dae5a94bc1dcb0ac41c837074bc9a3abec4305fd1aeeb8f22b604c914",
-        "license": "7f85166da0f61d65ca9dcf45fda551529a2c02b5b1ecb694cbb4b618fb768b0b",
-        "models": "7fd86380d1e356dfcf31836787f650734d418518fd146737bea0de8842d561df",
+        "benchmarks": "4d631ff7aa35861273366fc6b1b9daa44fa53bc8044ddbc6970f23c19c9f0b10",
+        "card": "3b732f9e81118ae463282e7f6f3c461a18fe8fc92b1c1f1a612990f79e410634",
+        "languages": "32be33f11001e1b81f3bcc6a57decd01ccb4f7e18728940164c6360c642d3f34",
+        "license": "964fdbd8a6564d5db243fd2cddacafb52e3745e6dc9501d281fd28b44bd4680c",
+        "models": "4de06e1d19baba63cf16afc794a2f21f47f9dfd0a584f6ca3be58e914dd78caa",
         "prompt-format": "bb425df065cb37ce25084af7590561e44075b7675e5185d5410bb0ad0d5ff6a0",
     },
 }

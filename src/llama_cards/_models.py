@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Generic, Literal, Optional, Protocol, TypeVar, get_args
 
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, model_validator
 
-from ._base import FieldSource, FrozenRecord, Source, YearMonth, count, name_key
+from ._base import Count, FieldSource, FrozenRecord, Positive, Source, YearMonth, count, name_key
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
@@ -73,7 +73,7 @@ class Quantity(FrozenRecord):
     ``int(quantity)`` gives the value.
     """
 
-    value: int
+    value: Count
     """The number, in units (tokens, hours)."""
     approximate: bool
     """True where the card marks the number approximate (a leading ``~``)."""
@@ -105,13 +105,13 @@ class HuggingFaceRepo(FrozenRecord):
 class Training(FrozenRecord):
     """One row of the card's training table: compute, power and emissions."""
 
-    gpu_hours: int
+    gpu_hours: Count
     """GPU hours of pre-training, e.g. ``5_000_000`` (the card prints ``5.0M``)."""
-    power_watts: Optional[int]
+    power_watts: Optional[Count]
     """Peak power per GPU in watts; ``None`` where the card prints ``-`` (the total row)."""
-    location_based_tco2eq: int
+    location_based_tco2eq: Count
     """Location-based greenhouse gas emissions, tons CO2eq."""
-    market_based_tco2eq: int
+    market_based_tco2eq: Count
     """Market-based greenhouse gas emissions, tons CO2eq."""
     source: Source
 
@@ -124,14 +124,17 @@ class Quantization(FrozenRecord):
     note: str
     """What the card says the weights fit on, in short words."""
     source: Source
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 class AlternativePrinting(FrozenRecord):
     """Another printing of a model's value than the one served, and where it is.
 
     The spec table's printing is served; where other text of the card prints the same
-    value otherwise (the token counts without their ``~`` in the training disclosure), that
-    printing is kept here with its source.
+    value otherwise (the token counts without their ``~`` in the section "Training, testing
+    and validation"), that printing is kept here with its source.
     """
 
     field: str
@@ -142,6 +145,9 @@ class AlternativePrinting(FrozenRecord):
     """What differs, in short words."""
     source: Source
     """Where the other printing is."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed elsewhere than :attr:`source`, or printed by no document (then
+    marked :attr:`Source.derived`); see :meth:`source_of`."""
 
 
 def modality_of(value: object) -> str:
@@ -167,11 +173,11 @@ class Model(FrozenRecord):
     """The name as the card's training table prints it, e.g. ``"Llama 4 Scout"``."""
     aliases: tuple[str, ...]
     """Other names that :func:`model` accepts (short names, catalogue names)."""
-    active_parameters: int
+    active_parameters: Positive
     """Parameters activated per token, e.g. ``17_000_000_000`` (``17B (Activated)``)."""
-    total_parameters: int
+    total_parameters: Positive
     """All parameters, e.g. ``109_000_000_000`` (``109B (Total)``)."""
-    experts: int
+    experts: Positive
     """Number of experts of the mixture-of-experts layers, e.g. ``16``."""
     input_modalities: tuple[Modality, ...]
     """What the model takes in, e.g. ``("text", "image")``."""
@@ -181,7 +187,7 @@ class Model(FrozenRecord):
     """The input modalities as printed, e.g. ``"Multilingual text and image"``."""
     output_description: str
     """The output modalities as printed, e.g. ``"Multilingual text and code"``."""
-    context_length: int
+    context_length: Positive
     """Context window in tokens, e.g. ``10_000_000`` (the card prints ``10M``)."""
     context_length_printed: str
     """The context length as printed, e.g. ``"10M"``."""
@@ -205,6 +211,17 @@ class Model(FrozenRecord):
     field_sources: tuple[FieldSource, ...]
     """The fields printed somewhere other than :attr:`source` (the release date, the
     short name), each with every section that prints it; see :meth:`source_of`."""
+
+    @model_validator(mode="after")
+    def _active_at_most_total(self) -> Model:
+        # Runs when a model is validated (Card.from_json, the tests), never on the trusted
+        # shipped data.
+        if self.active_parameters > self.total_parameters:
+            raise ValueError(
+                f"active_parameters {self.active_parameters} is above total_parameters "
+                f"{self.total_parameters}: a model activates at most all its parameters"
+            )
+        return self
 
     def fits_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> bool:
         """Whether ``prompt_tokens + max_new_tokens`` fits in the context window.

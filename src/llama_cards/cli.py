@@ -1063,7 +1063,9 @@ def _assess(args: argparse.Namespace, out: _Output) -> int:
     )
     lines = [""]
     lines += out.table(
-        [_layout.Column(""), _layout.Column("", wrap=20), _layout.Column("", flex=True)],
+        # The clause column fits "Use Policy and License Notice" (where the EU restriction
+        # is stated) on one line.
+        [_layout.Column(""), _layout.Column("", wrap=29), _layout.Column("", flex=True)],
         [
             [
                 ("blocks", "red") if finding.blocks else ("ok", "green"),
