@@ -253,8 +253,9 @@ class LanguageIndex:
                 *(written.name for written in entry.written_names),
             ]
             for name in names:
-                _claim(self.by_name, _name_key(name), entry)
-                self.by_folded_name.setdefault(_fold(name), entry)
+                key = _name_key(name)
+                _claim(self.by_name, key, entry)
+                self.by_folded_name.setdefault(_fold_key(key), entry)
 
     def find(self, tag: object) -> Language:
         """The supported language ``tag`` names, or the error that says why there is none."""
@@ -280,9 +281,16 @@ def _name_key(text: str) -> str:
 
 def _fold(text: str) -> str:
     """``text`` without accents, for suggestions only (``"Tiếng Việt"`` -> ``"tieng viet"``)."""
+    return _fold_key(_name_key(text))
+
+
+def _fold_key(key: str) -> str:
+    """A name's key (:func:`_name_key`) without accents."""
+    if key.isascii():  # nothing to take off: the common case, answered without a loop
+        return key
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFD", _name_key(text))
+    decomposed = unicodedata.normalize("NFD", key)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
