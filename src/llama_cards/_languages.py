@@ -403,13 +403,24 @@ def _unsupported_error(index: LanguageIndex, what: str) -> UnsupportedLanguageEr
 
 # A language subtag with a script, a region, both or neither ("pt-BR", "zh-Hant-TW",
 # "es_419", "FR"): the common tag, whose language is its first subtag, read without the
-# full parser. A name that happens to look like one is still taken as the name.
+# full parser (and below, the common locale name). A name that happens to look like one is
+# still taken as the name.
 _SIMPLE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?")
 
 
+# A common locale name ($LANG): a language, a territory or none, then a codeset, a modifier
+# or both ("en_US.UTF-8", "pt_BR@euro", "sr_RS@latin"). Each match is a well-formed locale
+# whose language is its first part, as the locale parser reads it.
+_SIMPLE_LOCALE = re.compile(
+    r"([A-Za-z]{2,3})(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:\.[A-Za-z0-9][A-Za-z0-9_.-]*)?(?:@[A-Za-z0-9_-]+)?"
+)
+
+
 def _simple_language(index: LanguageIndex, tag: str) -> Optional[str]:
-    """The language subtag of a common tag, lowercase, or None for any other text."""
-    match = _SIMPLE_TAG.fullmatch(tag)
+    """The language subtag of a common tag or locale name, lowercase, or None for any other
+    text."""
+    match = _SIMPLE_TAG.fullmatch(tag) or _SIMPLE_LOCALE.fullmatch(tag)
     if match is None or tag.lower() in index.by_name:
         return None
     return match.group(1).lower()
