@@ -83,16 +83,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ._base import FrozenRecord, Source
-from ._bcp47 import LanguageTag, PosixLocale, looks_like_locale, parse, parse_locale
 from .errors import (
     ArgumentTypeError,
     DataIntegrityError,
     InvalidLanguageTagError,
     UnsupportedLanguageError,
 )
+
+if TYPE_CHECKING:
+    # The parsers are imported where text is parsed: common tags and locales never need them.
+    from ._bcp47 import LanguageTag, PosixLocale
 
 __all__ = [
     "EquivalentCode",
@@ -314,6 +317,8 @@ def _find(
     found = index.by_name.get(_name_key(tag))
     if found is not None:
         return found, None
+    from ._bcp47 import looks_like_locale, parse, parse_locale
+
     text = tag.strip()
     if looks_like_locale(text):
         try:
@@ -358,6 +363,8 @@ def _suggestion(index: LanguageIndex, text: str) -> str:
 def _unsupported(
     index: LanguageIndex, tag: str, parsed: LanguageTag | PosixLocale
 ) -> UnsupportedLanguageError:
+    from ._bcp47 import PosixLocale
+
     if isinstance(parsed, PosixLocale):
         if parsed.tag is None:
             what = f"{tag!r} is the POSIX locale, which names no language"
