@@ -477,9 +477,9 @@ MALFORMED = [
     ("Ukrainian", "'Ukrainian' is 9 characters long"),
     ("en US", "whitespace"),
     ("en\tUS", "whitespace"),
-    ("en.US", "it contains '.'"),
+    ("en.", "is not a well-formed locale name: the codeset after '.' is empty"),
     ("fr/CA", "it contains '/'"),
-    ("en@latin", "it contains '@'"),
+    ("en@", "is not a well-formed locale name: the modifier after '@' is empty"),
     ("日本語", "it contains '日'"),
     ("en-US-Latn", "'Latn' looks like a script (4 letters), which must come before the region"),
     ("en-Latn-Cyrl", "'Cyrl' would be a second script"),
@@ -513,7 +513,7 @@ def test_malformed_tags_say_what_is_wrong(tag: str, words: str) -> None:
     assert "Give a BCP 47 tag" in message
     with pytest.raises(InvalidLanguageTagError):
         language(tag)
-    with pytest.raises(ValueError, match="language tag"):
+    with pytest.raises(ValueError, match="Give a BCP 47 tag"):
         llama_cards.card().supports_language(tag)
 
 

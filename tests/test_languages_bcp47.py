@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from typing import Optional
 
 import pytest
@@ -280,3 +281,43 @@ def test_the_common_tag_shortcut_agrees_with_the_full_parser(tag: str) -> None:
 
     index = _loader.newest().language_index
     assert _languages.is_supported(index, tag) is (_languages._find(index, tag)[0] is not None)
+
+
+def _answer(lookup: Callable[..., object], *args: object) -> object:
+    """What a lookup gives: its answer, or the kind and text of the error it raises."""
+    try:
+        return lookup(*args)
+    except InvalidLanguageTagError as error:
+        return (type(error), str(error))
+
+
+@given(
+    st.one_of(
+        st.from_regex(
+            r"[A-Za-z]{1,4}([-_]([A-Za-z]{2,3}|[0-9]{3}))?(\.[A-Za-z0-9_.@-]{0,8})?"
+            r"(@[A-Za-z0-9_.-]{0,9})?",
+            fullmatch=True,
+        ),
+        st.sampled_from(["C", "POSIX", "c", "posix", "Posix", "C.UTF-8", "POSIX.utf8", "C@x"]),
+        st.sampled_from(["en_US.UTF-8", "pt_BR@euro", "de_DE.utf8", "sr_RS@latin", "en.US"]),
+        st.sampled_from(["C.ANSI_X3.4-1968", "en_US.-8", "en_US.@euro", "ca_ES.UTF-8@valencia"]),
+    )
+)
+def test_the_common_locale_shortcut_agrees_with_the_locale_parser(text: str) -> None:
+    # Common locale names ($LANG) are answered without the locale parser, as common tags are
+    # without the tag parser; the answer (or the error) must be the parsers'. The locales
+    # that name no language never take a shortcut.
+    from llama_cards import _languages, _loader
+
+    index = _loader.newest().language_index
+    if text.partition(".")[0].partition("@")[0].lower() in ("c", "posix"):
+        assert _languages._simple_language(index, text) is None
+    found = _answer(lambda: _languages._find(index, text)[0] is not None)
+    assert _answer(_languages.is_supported, index, text) == found
+    assert _answer(supports_language, text) == found
+    try:
+        expected: object = _languages._find(index, text)[0]
+    except InvalidLanguageTagError:
+        return
+    if expected is not None:
+        assert _languages.find_language(index, text) is expected

@@ -82,6 +82,7 @@ PUBLIC_NAMES = {
     "Language",
     "LanguageCoverage",
     "LanguageName",
+    "WrittenName",
     "MAX_TESTED_IMAGES",
     "PRETRAINING_LANGUAGE_COUNT",
     "check_images",

@@ -86,6 +86,7 @@ _PUBLIC: dict[str, str] = {
     "Language": "_languages",
     "LanguageCoverage": "_languages",
     "LanguageName": "_languages",
+    "WrittenName": "_languages",
     "Countries": "_license",
     "CountryCodeHint": "_license",
     "CountryGroup": "_license",
@@ -249,6 +250,9 @@ if TYPE_CHECKING:
     )
     from ._languages import (
         LanguageName as LanguageName,
+    )
+    from ._languages import (
+        WrittenName as WrittenName,
     )
     from ._license import (
         Countries as Countries,

@@ -253,6 +253,7 @@ class FrozenRecord(BaseModel):
         return cls._construct(values, in_order=True)
 
     _trusted_defaults: ClassVar[Union[dict[str, Any], None]] = None
+    _trusted_fields: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def _construct(
@@ -274,11 +275,11 @@ class FrozenRecord(BaseModel):
                 if not field.is_required()
             }
             cls._trusted_defaults = defaults
-        if not in_order or (defaults and len(values) != len(cls.model_fields)):
-            values = {
-                name: values[name] if name in values else defaults[name]
-                for name in cls.model_fields
-            }
+            # Kept with the defaults: pydantic's model_fields is a property, slow per record.
+            cls._trusted_fields = tuple(cls.model_fields)
+        fields = cls.__dict__["_trusted_fields"]
+        if not in_order or (defaults and len(values) != len(fields)):
+            values = {name: values[name] if name in values else defaults[name] for name in fields}
         record = cls.__new__(cls)
         _set = object.__setattr__
         _set(record, "__dict__", values)

@@ -18,6 +18,16 @@ llama_cards.errors.InvalidLanguageTagError: 'en--US' is not a well-formed langua
 it has an empty subtag (two separators in a row)
 
 ```
+
+It also reads POSIX locale names, as ``$LANG`` and ``$LC_ALL`` hold them
+(``language[_territory][.codeset][@modifier]``, or the ``C`` and ``POSIX`` locales), and gives
+the language tag a locale names, or ``None`` for a locale that names no language:
+
+```pycon
+>>> parse_locale("pt_BR.UTF-8@euro").tag.canonical, parse_locale("C.UTF-8").tag is None
+('pt-BR', True)
+
+```
 """
 
 from __future__ import annotations
@@ -26,7 +36,14 @@ from typing import NamedTuple, Optional
 
 from .errors import InvalidLanguageTagError
 
-__all__ = ["LanguageTag", "canonical_case", "parse"]
+__all__ = [
+    "LanguageTag",
+    "PosixLocale",
+    "canonical_case",
+    "looks_like_locale",
+    "parse",
+    "parse_locale",
+]
 
 # RFC 5646 section 2.1, production "grandfathered", with each tag's Preferred-Value from the
 # IANA Language Subtag Registry (None where the registry gives none). The list is closed: the
@@ -211,8 +228,12 @@ it starts with '1a', but the language subtag is letters only (2-3 letters, e.g. 
     except InvalidLanguageTagError as error:
         if shown is None or shown == text:
             raise
-        message = str(error)
-        raise InvalidLanguageTagError(repr(shown) + message[len(repr(text)) :]) from None
+        raise _quoting(error, text, shown) from None
+
+
+def _quoting(error: InvalidLanguageTagError, text: str, shown: str) -> InvalidLanguageTagError:
+    """``error``, a message that starts by quoting ``text``, quoting ``shown`` instead."""
+    return InvalidLanguageTagError(repr(shown) + str(error)[len(repr(text)) :])
 
 
 def _parse(text: str) -> LanguageTag:
@@ -349,4 +370,178 @@ def _parse_langtag(text: str, subtags: list[str], typed: list[str]) -> LanguageT
         False,
         canonical_case(subtags),
         None,
+    )
+
+
+# ------------------------------------------------------------------ POSIX locales
+
+# Locale modifiers that say what a language tag says with a subtag: a script (glibc's
+# sr_RS@latin, uz_UZ@cyrillic, ks_IN@devanagari) or a variant registered in the IANA Language
+# Subtag Registry (ca_ES@valencia, aa_ER@saaho). Other modifiers have no subtag (@euro names
+# a currency) and leave the tag as the language and territory give it.
+_MODIFIER_SCRIPTS = {"latin": "latn", "cyrillic": "cyrl", "devanagari": "deva"}
+_MODIFIER_VARIANTS = frozenset({"valencia", "saaho"})
+# POSIX.1 names its one portable locale both ways (XBD section 7.2).
+_LANGUAGELESS = frozenset({"c", "posix"})
+_LOCALE_ALLOWED = _ALLOWED | frozenset(".@")
+
+
+class PosixLocale(NamedTuple):
+    """A parsed POSIX locale name, ``language[_territory][.codeset][@modifier]``.
+
+    ``language``, ``territory`` and ``modifier`` are held lowercase and ``codeset`` as
+    written; each is ``None`` where the name has none. ``tag`` is the language tag the
+    locale names. The POSIX locale (``C`` or ``POSIX``, with or without a codeset) names a
+    character set and conventions but no language: its ``language`` and ``tag`` are ``None``.
+
+    ```pycon
+    >>> parse_locale("sr_RS@latin")
+    PosixLocale(language='sr', territory='rs', codeset=None, modifier='latin', \
+tag=LanguageTag(language='sr', ...))
+    >>> parse_locale("sr_RS@latin").tag.canonical, parse_locale("ca_ES@valencia").tag.canonical
+    ('sr-Latn-RS', 'ca-ES-valencia')
+    >>> parse_locale("POSIX")
+    PosixLocale(language=None, territory=None, codeset=None, modifier=None, tag=None)
+
+    ```
+    """
+
+    language: Optional[str]
+    territory: Optional[str]
+    codeset: Optional[str]
+    modifier: Optional[str]
+    tag: Optional[LanguageTag]
+
+
+def looks_like_locale(text: str) -> bool:
+    """Whether ``text`` is read as a locale name rather than as a language tag.
+
+    A language tag never holds ``.`` or ``@``, which a locale name uses before its codeset
+    and its modifier; ``C`` and ``POSIX`` (in any case) name the POSIX locale. Any other text
+    is a language tag, and a locale without a codeset or modifier (``pt_BR``) is one too.
+
+    ```pycon
+    >>> looks_like_locale("en_US.UTF-8"), looks_like_locale("C"), looks_like_locale("en_US")
+    (True, True, False)
+
+    ```
+    """
+    if "." in text or "@" in text:
+        return True
+    return text.isascii() and text.lower() in _LANGUAGELESS
+
+
+def parse_locale(text: str, *, shown: Optional[str] = None) -> PosixLocale:
+    """Parse ``text`` as a POSIX locale name, as ``$LANG`` and ``$LC_ALL`` hold one.
+
+    The name is ``language[_territory][.codeset][@modifier]``: a language of 2 or 3 letters
+    (ISO 639), a territory of 2 letters (ISO 3166) or 3 digits (UN M.49), after ``_`` (or
+    ``-``); then any codeset and any modifier, in that order. Case does not matter. ``C`` and
+    ``POSIX`` name the POSIX locale, which has no language. A name that is not well formed
+    raises :class:`~llama_cards.InvalidLanguageTagError` saying what is wrong with it,
+    quoting ``shown`` (the text as the caller got it) when given, else ``text``.
+
+    ```pycon
+    >>> parse_locale("de_DE.utf8").tag.canonical, parse_locale("en_US.ISO-8859-1").codeset
+    ('de-DE', 'ISO-8859-1')
+    >>> parse_locale("C.UTF-8").tag is None
+    True
+    >>> parse_locale("de_DE@euro.UTF-8")
+    Traceback (most recent call last):
+    ...
+    llama_cards.errors.InvalidLanguageTagError: 'de_DE@euro.UTF-8' is not a well-formed \
+locale name: '.' follows the modifier, but the codeset comes before it, as in 'de_DE.UTF-8@euro'
+
+    ```
+    """
+    try:
+        return _parse_locale(text)
+    except InvalidLanguageTagError as error:
+        if shown is None or shown == text:
+            raise
+        raise _quoting(error, text, shown) from None
+
+
+def _locale_fail(text: str, problem: str) -> InvalidLanguageTagError:
+    return InvalidLanguageTagError(f"{text!r} is not a well-formed locale name: {problem}")
+
+
+def _parse_locale(text: str) -> PosixLocale:
+    if not text:
+        raise _locale_fail(text, "it is empty (or only whitespace)")
+    for char in text:
+        if char not in _LOCALE_ALLOWED:
+            if char.isspace():
+                raise _locale_fail(text, "it contains whitespace")
+            raise _locale_fail(
+                text,
+                f"it contains {char!r}; a locale name has only ASCII letters and digits, '_' "
+                "between language and territory, '.' before the codeset and '@' before the "
+                "modifier",
+            )
+    head, at, modifier = text.partition("@")
+    if "@" in modifier:
+        raise _locale_fail(text, "it has more than one '@'; a locale has at most one modifier")
+    if at and not modifier:
+        raise _locale_fail(text, "the modifier after '@' is empty")
+    if "." in modifier:
+        raise _locale_fail(
+            text,
+            "'.' follows the modifier, but the codeset comes before it, as in 'de_DE.UTF-8@euro'",
+        )
+    name, dot, codeset = head.partition(".")
+    if dot and not codeset:
+        raise _locale_fail(text, "the codeset after '.' is empty")
+    if codeset and not codeset[0].isalnum():
+        raise _locale_fail(text, f"the codeset {codeset!r} does not start with a letter or digit")
+    if not name:
+        after = "codeset" if dot else "modifier"
+        raise _locale_fail(
+            text,
+            f"it has no language before the {after}, as in 'en_US.UTF-8' (the locale that "
+            "names no language is 'C' or 'POSIX')",
+        )
+    found_codeset = codeset or None
+    found_modifier = modifier.lower() or None
+    if name.lower() in _LANGUAGELESS:
+        return PosixLocale(None, None, found_codeset, found_modifier, None)
+    parts = name.replace("-", "_").split("_")
+    if len(parts) > 2:
+        raise _locale_fail(
+            text,
+            f"{name!r} has more than a language and a territory; a locale is "
+            "language_TERRITORY, as in 'pt_BR.UTF-8'",
+        )
+    language = parts[0]
+    territory = parts[1] if len(parts) == 2 else None
+    if not language:
+        raise _locale_fail(text, "it has no language before the territory, as in 'pt_BR'")
+    if territory == "":
+        raise _locale_fail(text, "the territory after the language is empty")
+    if not (2 <= len(language) <= 3 and language.isalpha()):
+        raise _locale_fail(
+            text,
+            f"the language {language!r} is not 2 or 3 letters (an ISO 639 code such as 'en' or "
+            "'fil')",
+        )
+    if territory is not None and not _is_region(territory):
+        raise _locale_fail(
+            text,
+            f"the territory {territory!r} is not 2 letters or 3 digits (an ISO 3166 code such "
+            "as 'BR', or a UN M.49 area such as '419')",
+        )
+    subtags = [language.lower()]
+    script = _MODIFIER_SCRIPTS.get(found_modifier or "")
+    if script is not None:
+        subtags.append(script)
+    if territory is not None:
+        subtags.append(territory.lower())
+    if found_modifier in _MODIFIER_VARIANTS:
+        subtags.append(modifier.lower())
+    return PosixLocale(
+        subtags[0],
+        territory.lower() if territory is not None else None,
+        found_codeset,
+        found_modifier,
+        _parse("-".join(subtags)),
     )

@@ -57,21 +57,26 @@ _remembered_language = answer_cache(_language)
 def supports_language(tag: str) -> bool:
     """Whether the newest card supports the language ``tag`` names.
 
-    ``tag`` is a BCP 47 tag, an ISO 639 code, or an English or native name (see the module
-    documentation). ``False`` for a well-formed tag of another language;
+    ``tag`` is a BCP 47 tag, an ISO 639 code, a POSIX locale name (``$LANG``), or the
+    language's name in English or in one of the supported languages (see the module
+    documentation). ``False`` for a well-formed tag or locale of another language, and for
+    the locales ``C`` and ``POSIX``, which name none;
     :class:`~llama_cards.InvalidLanguageTagError` (a ``ValueError``) for text that is
-    neither a tag nor a name.
+    neither a tag nor a locale nor a name.
 
     ```pycon
     >>> supports_language("es-419"), supports_language("FRA"), supports_language("ja-JP")
+    (True, True, False)
+    >>> supports_language("pt_BR.UTF-8"), supports_language("Anglais"), supports_language("C")
     (True, True, False)
     >>> supports_language("en--US")
     Traceback (most recent call last):
     ...
     llama_cards.errors.InvalidLanguageTagError: 'en--US' is not a well-formed language tag: \
-it has an empty subtag (two separators in a row); nor is it the English or native name of \
-a supported language. Give a BCP 47 tag ('pt-BR'), an ISO 639 code ('fra') or the name of a \
-language ('French', 'français')
+it has an empty subtag (two separators in a row); nor is it the name of a supported language \
+in English or in one of the supported languages. Give a BCP 47 tag ('pt-BR'), an ISO 639 code \
+('fra'), a locale name ('pt_BR.UTF-8'), or the name of a language in English or in one of the \
+supported languages ('French', 'français', 'Französisch')
 
     ```
     """
@@ -85,7 +90,7 @@ def language(tag: str) -> Language:
 
     A well-formed tag of another language raises
     :class:`~llama_cards.UnsupportedLanguageError` (a ``LookupError``) naming the supported
-    languages; text that is neither a tag nor a name raises
+    languages; text that is neither a tag nor a locale nor a name raises
     :class:`~llama_cards.InvalidLanguageTagError` (a ``ValueError``).
 
     ```pycon

@@ -8,6 +8,10 @@
 (True, False)
 >>> llama_cards.language("FRE").name, llama_cards.language("français").name
 ('French', 'French')
+>>> llama_cards.language("en_US.UTF-8").name, llama_cards.language("Inglés").name
+('English', 'English')
+>>> llama_cards.supports_language("C"), llama_cards.supports_language("ภาษาไทย")
+(False, True)
 >>> llama_cards.check_images(3)
 True
 
@@ -15,12 +19,22 @@ True
 
 What is accepted, tried in this order:
 
-1. The English name or the native name of a supported language, another name it is
-   known by (``"Bahasa Indonesia"``), or the name of an equivalent code (below):
-   ``"French"``, ``"français"``, ``"Filipino"``. Case does not matter and surrounding
-   whitespace is ignored; accents count as typed (``"francais"`` is not ``"français"``;
-   Unicode composed and decomposed forms are the same).
-2. A BCP 47 language tag, parsed to the grammar of RFC 5646 (language, extended language,
+1. A name of a supported language: its English name or its native name, another name it is
+   known by (``"Bahasa Indonesia"``), the name of an equivalent code (below), or its name as
+   any of the supported languages writes it (:attr:`Language.written_names`: Unicode CLDR's
+   display names, ``"Anglais"``, ``"Inglés"``, and a few common spellings CLDR lacks,
+   ``"Castellano"``, ``"हिंदी"``, ``"ภาษาไทย"``): ``"French"``, ``"français"``,
+   ``"Filipino"``, ``"Französisch"``. Case does not matter and surrounding whitespace is
+   ignored; accents count as typed (``"francais"`` is not ``"français"``; Unicode composed
+   and decomposed forms are the same).
+2. A POSIX locale name, as ``$LANG`` holds it: text with a codeset or a modifier
+   (``"en_US.UTF-8"``, ``"pt_BR@euro"``, ``"de_DE.utf8"``), and the locales ``C`` and
+   ``POSIX``, which name no language and so are never supported (``False``, and
+   :class:`~llama_cards.UnsupportedLanguageError` from :func:`language` saying so). A
+   locale is the language of its first part; a script or variant modifier (``@latin``) is
+   read as the subtag a tag would use. A locale without codeset or modifier (``"pt_BR"``)
+   is a tag as well, read below.
+3. A BCP 47 language tag, parsed to the grammar of RFC 5646 (language, extended language,
    script, region, variants, extensions, private use, and the grandfathered tags), in any
    case, with ``_`` taken as ``-``: ``"pt_BR"``, ``"es-419"``, ``"en-US-x-private"``. In the
    language position it also takes every ISO 639 code of a supported language: 639-1
@@ -56,10 +70,10 @@ English name of an unsupported language such as ``"Chinese"`` gives ``False``, w
 longer one such as ``"Ukrainian"`` (a subtag has at most 8 characters) is malformed, and
 its error says that it is not the name of a supported language either.
 
-A well-formed tag of another language gives ``False`` (and
+A well-formed tag or locale of another language gives ``False`` (and
 :class:`~llama_cards.UnsupportedLanguageError` from :func:`language`); text that is neither
-a name nor a well-formed tag raises :class:`~llama_cards.InvalidLanguageTagError` saying
-what is wrong with it.
+a name nor a well-formed locale or tag raises :class:`~llama_cards.InvalidLanguageTagError`
+saying what is wrong with it and which kinds of names are accepted.
 
 ``PRETRAINING_LANGUAGE_COUNT`` and ``MAX_TESTED_IMAGES`` are read from the card data on
 first use, so importing the package does not load the data.
@@ -68,16 +82,20 @@ first use, so importing the package does not load the data.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from datetime import date
+from typing import TYPE_CHECKING, Optional
 
 from ._base import FieldSource, FrozenRecord, Positive, Source
-from ._bcp47 import LanguageTag, parse
 from .errors import (
     ArgumentTypeError,
     DataIntegrityError,
     InvalidLanguageTagError,
     UnsupportedLanguageError,
 )
+
+if TYPE_CHECKING:
+    # The parsers are imported where text is parsed: common tags and locales never need them.
+    from ._bcp47 import LanguageTag, PosixLocale
 
 __all__ = [
     "EquivalentCode",
@@ -87,6 +105,7 @@ __all__ = [
     "LanguageIndex",
     "LanguageName",
     "LanguagesPart",
+    "WrittenName",
 ]
 
 
@@ -116,6 +135,36 @@ class LanguageName(FrozenRecord):
     field_sources: tuple[FieldSource, ...] = ()
     """The fields printed elsewhere than :attr:`source`, or printed by no document (then
     marked :attr:`Source.derived`); see :meth:`source_of`."""
+
+
+class WrittenName(FrozenRecord):
+    """A name of a supported language as one or more of the supported languages write it.
+
+    Most are Unicode CLDR's display names (``"anglais"``, French for English); a few common
+    spellings CLDR does not give (``"castellano"``) cite a document of their own and say why
+    they are taken.
+
+    ```pycon
+    >>> import llama_cards
+    >>> french = llama_cards.language("en").written_names[1]
+    >>> french.name, french.written_in, french.source.document
+    ('anglais', ('fr',), 'cldr')
+
+    ```
+    """
+
+    name: str
+    """The name as written (NFC), e.g. ``"anglais"``; lookups ignore case and spacing."""
+    written_in: tuple[str, ...]
+    """ISO 639-1 codes of the supported languages that write it so, in the card's order,
+    e.g. ``("fr",)``."""
+    code: str
+    """The code the name is CLDR's display name of, e.g. ``"en"``; ``"fil"`` for the names
+    CLDR gives Filipino, the code taken to mean Tagalog."""
+    source: Source
+    """Where the name is written: CLDR's display names, or a document of its own."""
+    reason: Optional[str] = None
+    """Why a name that is not CLDR's display name is taken (``None`` for CLDR's)."""
 
 
 class Language(FrozenRecord):
@@ -148,6 +197,9 @@ class Language(FrozenRecord):
     """Other names taken to mean this language (``"Bahasa Indonesia"``), with reasons."""
     equivalents: tuple[EquivalentCode, ...]
     """Other codes taken to mean this language (``arb``, ``in``, ``fil``), with reasons."""
+    written_names: tuple[WrittenName, ...] = ()
+    """Its names as the supported languages write them (``"anglais"``, ``"Inglés"``),
+    beyond the names above; empty in a document of schema 1.0."""
     source: Source
     """Where the card lists the language."""
     codes_source: Source
@@ -207,10 +259,12 @@ class LanguageIndex:
                 entry.native_name,
                 *(other.name for other in entry.other_names),
                 *(e.name for e in entry.equivalents),
+                *(written.name for written in entry.written_names),
             ]
             for name in names:
-                _claim(self.by_name, _name_key(name), entry)
-                self.by_folded_name.setdefault(_fold(name), entry)
+                key = _name_key(name)
+                _claim(self.by_name, key, entry)
+                self.by_folded_name.setdefault(_fold_key(key), entry)
 
     def find(self, tag: object) -> Language:
         """The supported language ``tag`` names, or the error that says why there is none."""
@@ -236,14 +290,31 @@ def _name_key(text: str) -> str:
 
 def _fold(text: str) -> str:
     """``text`` without accents, for suggestions only (``"Tiếng Việt"`` -> ``"tieng viet"``)."""
+    return _fold_key(_name_key(text))
+
+
+def _fold_key(key: str) -> str:
+    """A name's key (:func:`_name_key`) without accents."""
+    if key.isascii():  # nothing to take off: the common case, answered without a loop
+        return key
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFD", _name_key(text))
+    decomposed = unicodedata.normalize("NFD", key)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _find(index: LanguageIndex, tag: object) -> tuple[Optional[Language], Optional[LanguageTag]]:
-    """The supported language ``tag`` names (or None) and the parsed tag (None for a name)."""
+_ACCEPTED = (
+    "Give a BCP 47 tag ('pt-BR'), an ISO 639 code ('fra'), a locale name ('pt_BR.UTF-8'), "
+    "or the name of a language in English or in one of the supported languages ('French', "
+    "'français', 'Französisch')"
+)
+
+
+def _find(
+    index: LanguageIndex, tag: object
+) -> tuple[Optional[Language], Optional[LanguageTag | PosixLocale]]:
+    """The supported language ``tag`` names (or None) and what it was read as: None for a
+    name, else the parsed locale or tag."""
     if not isinstance(tag, str):
         raise ArgumentTypeError(
             f"a language tag must be a string such as 'en' or 'pt-BR', got "
@@ -252,19 +323,30 @@ def _find(index: LanguageIndex, tag: object) -> tuple[Optional[Language], Option
     found = index.by_name.get(_name_key(tag))
     if found is not None:
         return found, None
+    from ._bcp47 import looks_like_locale, parse, parse_locale
+
     text = tag.strip()
+    if looks_like_locale(text):
+        try:
+            locale = parse_locale(text, shown=tag)
+        except InvalidLanguageTagError as error:
+            raise InvalidLanguageTagError(f"{error}. {_ACCEPTED}") from None
+        if locale.tag is None:
+            return None, locale
+        code = locale.tag.effective_language
+        return (index.by_code.get(code) if code is not None else None), locale
     try:
         parsed = parse(text, shown=tag)
     except InvalidLanguageTagError as error:
         if text:
-            problem = f"{error}; nor is it the English or native name of a supported language"
+            problem = (
+                f"{error}; nor is it the name of a supported language in English or in one "
+                "of the supported languages"
+            )
             problem += _suggestion(index, tag)
         else:
             problem = f"{error}"
-        raise InvalidLanguageTagError(
-            f"{problem}. Give a BCP 47 tag ('pt-BR'), an ISO 639 code ('fra') or the name of "
-            "a language ('French', 'français')"
-        ) from None
+        raise InvalidLanguageTagError(f"{problem}. {_ACCEPTED}") from None
     code = parsed.effective_language
     return (index.by_code.get(code) if code is not None else None), parsed
 
@@ -284,7 +366,20 @@ def _suggestion(index: LanguageIndex, text: str) -> str:
     return f" (did you mean {found.name!r}, natively {found.native_name!r}?)"
 
 
-def _unsupported(index: LanguageIndex, tag: str, parsed: LanguageTag) -> UnsupportedLanguageError:
+def _unsupported(
+    index: LanguageIndex, tag: str, parsed: LanguageTag | PosixLocale
+) -> UnsupportedLanguageError:
+    from ._bcp47 import PosixLocale
+
+    if isinstance(parsed, PosixLocale):
+        if parsed.tag is None:
+            what = f"{tag!r} is the POSIX locale, which names no language"
+        else:
+            what = (
+                f"{tag!r} is a locale of the language {parsed.tag.effective_language!r}, "
+                "which is not supported"
+            )
+        return _unsupported_error(index, what)
     code = parsed.effective_language
     if code is None and parsed.grandfathered:
         what = f"{tag!r} is a grandfathered tag that names no particular language"
@@ -306,6 +401,10 @@ def _unsupported(index: LanguageIndex, tag: str, parsed: LanguageTag) -> Unsuppo
         )
     elif "-" not in tag.strip() and "_" not in tag:
         what += _suggestion(index, tag)
+    return _unsupported_error(index, what)
+
+
+def _unsupported_error(index: LanguageIndex, what: str) -> UnsupportedLanguageError:
     supported = ", ".join(f"{entry.name} ({entry.iso639_1})" for entry in index.entries)
     coverage = index.coverage
     return UnsupportedLanguageError(
@@ -317,13 +416,24 @@ def _unsupported(index: LanguageIndex, tag: str, parsed: LanguageTag) -> Unsuppo
 
 # A language subtag with a script, a region, both or neither ("pt-BR", "zh-Hant-TW",
 # "es_419", "FR"): the common tag, whose language is its first subtag, read without the
-# full parser. A name that happens to look like one is still taken as the name.
+# full parser (and below, the common locale name). A name that happens to look like one is
+# still taken as the name.
 _SIMPLE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?")
 
 
+# A common locale name ($LANG): a language, a territory or none, then a codeset, a modifier
+# or both ("en_US.UTF-8", "pt_BR@euro", "sr_RS@latin"). Each match is a well-formed locale
+# whose language is its first part, as the locale parser reads it.
+_SIMPLE_LOCALE = re.compile(
+    r"([A-Za-z]{2,3})(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:\.[A-Za-z0-9][A-Za-z0-9_.-]*)?(?:@[A-Za-z0-9_-]+)?"
+)
+
+
 def _simple_language(index: LanguageIndex, tag: str) -> Optional[str]:
-    """The language subtag of a common tag, lowercase, or None for any other text."""
-    match = _SIMPLE_TAG.fullmatch(tag)
+    """The language subtag of a common tag or locale name, lowercase, or None for any other
+    text."""
+    match = _SIMPLE_TAG.fullmatch(tag) or _SIMPLE_LOCALE.fullmatch(tag)
     if match is None or tag.lower() in index.by_name:
         return None
     return match.group(1).lower()
@@ -360,3 +470,6 @@ class LanguagesPart(FrozenRecord):
     """How many languages pre-training covered, and what the card allows for others."""
     image_testing: ImageTesting
     """How many input images image understanding was tested with."""
+    written_names_generated: Optional[date] = None
+    """The day the languages' :attr:`~Language.written_names` were generated from CLDR
+    (whose release the ``cldr`` document names); ``None`` in a document of schema 1.0."""

@@ -257,6 +257,7 @@ class CardParts:
     languages: _Field[tuple[Language, ...]] = _Field("languages")
     language_coverage: _Field[LanguageCoverage] = _Field("languages")
     image_testing: _Field[ImageTesting] = _Field("languages")
+    written_names_generated: _Field[Optional[date]] = _Field("languages")
     license: _Field[LicenseTerms] = _Field("license")
     countries: _Field[Countries] = _Field("license")
 

@@ -1346,7 +1346,7 @@ _COMMANDS: tuple[
             _argument(
                 "--language",
                 metavar="TAG",
-                help="supports this language (BCP 47 tag, code or name)",
+                help="supports this language (BCP 47 tag, code, locale or name)",
             ),
         ),
     ),
@@ -1434,7 +1434,11 @@ _COMMANDS: tuple[
         _ANSWER,
         (
             _argument(
-                "tag", metavar="TAG", help="a BCP 47 tag, an ISO 639 code or a language name"
+                "tag",
+                metavar="TAG",
+                help=(
+                    "a BCP 47 tag, an ISO 639 code, a locale name (en_US.UTF-8) or a language name"
+                ),
             ),
             _argument("--model", metavar="MODEL", help="ask about this model"),
         ),
