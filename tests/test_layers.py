@@ -18,7 +18,7 @@ PACKAGE = Path(llama_cards.__file__).parent
 LAYERS: list[set[str]] = [
     {"errors", "_versions", "_layout"},
     {"_base", "_bcp47"},
-    {"_models", "_benchmarks", "_languages", "_license", "_facts"},
+    {"_models", "_benchmarks", "_languages", "_license", "_facts", "_deployment", "_memory"},
     {"_parts"},
     {"_card"},
     {"_loader"},
@@ -29,6 +29,7 @@ LAYERS: list[set[str]] = [
         "_score_queries",
         "_language_queries",
         "_license_queries",
+        "_deployment_queries",
     },
     {"__init__"},
     {"cli", "__main__"},

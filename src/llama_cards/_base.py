@@ -25,7 +25,11 @@ from pydantic_core import CoreSchema, core_schema
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "Source", "YearMonth"]
+__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "ModelId", "Source", "YearMonth"]
+
+ModelId = Literal["llama-4-scout", "llama-4-maverick"]
+"""Canonical id of a Llama 4 model of the card (kept here so that records of every concept
+can name a model without importing the model records)."""
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")

@@ -22,6 +22,7 @@ from pydantic_core import from_json as parse_json
 
 from ._base import FrozenRecord, Source, count
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, Score
+from ._deployment import DeploymentPart
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
@@ -48,12 +49,13 @@ def _sources(value: object) -> Iterator[Source]:
             yield from _sources(item)
 
 
-class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
+class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
     """One revision of the card, with every fact it serves.
 
     Get it from :func:`card`, :func:`cards` or :func:`require_card`; it is immutable and
     shared. Its fields are those of its parts (the card's own facts, the benchmark tables,
-    the languages, the licence), each a data file of its own, and its models.
+    the languages, the licence, what deploying its models takes), each a data file of its
+    own, and its models.
     """
 
     models: tuple[Model, ...]

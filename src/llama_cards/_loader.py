@@ -37,10 +37,11 @@ DATA_FOLDER = "data"
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
         "benchmarks": "8891d94ab3e54893a9226524423ad5690ecb982400c60ae3599945098d3709fe",
-        "card": "76d991dd52babefe6b8eaf19dc36f291ebcf0463818a8277185d4ffe110c9b51",
+        "card": "2a5af28c2c9540d4947c6549600d3608cbced2ad6c81f603f78b80229e9ead0a",
+        "deployment": "9e794a538fa37aeb74a210f76564b54dc6d9e98af91adb1562a3bf18ba2bb495",
         "languages": "289e853dae5a94bc1dcb0ac41c837074bc9a3abec4305fd1aeeb8f22b604c914",
         "license": "7f85166da0f61d65ca9dcf45fda551529a2c02b5b1ecb694cbb4b618fb768b0b",
-        "models": "7fd86380d1e356dfcf31836787f650734d418518fd146737bea0de8842d561df",
+        "models": "52f3a946c56f5cd7c6dd4da2031d75828b8cbb0f14b5eeff88cf8a1755e03924",
     },
 }
 
