@@ -15,24 +15,49 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import llama_cards
-from llama_cards import Source
-from llama_cards._deployment import (
+from llama_cards import (
     Architecture,
-    DeploymentData,
+    HuggingFaceRepo,
+    Model,
+    OutputLimit,
+    Source,
     UnknownAcceleratorError,
     UnknownCheckpointError,
     accelerator,
     accelerators,
-    architecture,
-    checkpoint,
-    checkpoints,
-    deployment_data,
-    disagreements,
-    max_output_tokens,
-    max_sequence_length,
-    output_limit,
+    checkpoint_files,
 )
+from llama_cards._deployment import DeploymentPart
 from llama_cards.errors import ArgumentTypeError, LlamaCardsError
+
+PART_FIELDS = tuple(DeploymentPart.model_fields)
+
+
+def deployment_part() -> DeploymentPart:
+    """The shipped card's deployment part, as the card serves it."""
+    card = llama_cards.card()
+    return DeploymentPart.model_construct(**{name: getattr(card, name) for name in PART_FIELDS})
+
+
+def architecture(name: str | Model) -> Architecture:
+    return llama_cards.model(name).architecture
+
+
+def output_limit(name: str) -> OutputLimit:
+    return llama_cards.model(name).output_limit
+
+
+def repo_record(repo: str | HuggingFaceRepo) -> HuggingFaceRepo:
+    wanted = repo.id if isinstance(repo, HuggingFaceRepo) else repo
+    return llama_cards.model(wanted).checkpoint(wanted)
+
+
+def max_sequence_length(repo: str | HuggingFaceRepo) -> int | None:
+    return repo_record(repo).max_sequence_length
+
+
+def disagreements() -> tuple[llama_cards.Disagreement, ...]:
+    return llama_cards.card().deployment_disagreements
 
 
 def _raw() -> bytes:
@@ -58,8 +83,8 @@ def _records(value: Any) -> Iterator[BaseModel]:
 
 
 def test_file_validates_with_pydantic_and_matches_the_trusted_build() -> None:
-    validated = DeploymentData.model_validate_json(RAW)
-    assert validated == deployment_data()
+    validated = DeploymentPart.model_validate_json(RAW)
+    assert validated == deployment_part()
 
 
 def test_file_refuses_unknown_fields() -> None:
@@ -68,12 +93,12 @@ def test_file_refuses_unknown_fields() -> None:
     data = json.loads(RAW)
     data["architectures"][0]["sliding_window"] = 4096
     with pytest.raises(ValidationError, match="sliding_window"):
-        DeploymentData.model_validate(data)
+        DeploymentPart.model_validate(data)
 
 
 def test_file_round_trips_through_json() -> None:
-    data = deployment_data()
-    assert DeploymentData.model_validate_json(data.model_dump_json()) == data
+    data = deployment_part()
+    assert DeploymentPart.model_validate_json(data.model_dump_json()) == data
 
 
 def test_records_are_frozen() -> None:
@@ -82,27 +107,24 @@ def test_records_are_frozen() -> None:
 
 
 def test_loading_returns_the_same_object() -> None:
-    assert deployment_data() is deployment_data()
-
-
-CARD_DOCUMENTS = {"azure-card", "meta-model-card"}
+    assert architecture("scout") is architecture("scout")
+    assert llama_cards.card().architectures[0] is architecture("scout")
 
 
 def test_every_source_names_a_listed_document() -> None:
-    listed = {document.id for document in deployment_data().documents} | CARD_DOCUMENTS
-    for record in _records(deployment_data()):
+    listed = {document.id for document in llama_cards.card().documents}
+    for record in _records(deployment_part()):
         if isinstance(record, Source):
             assert record.document in listed, record
 
 
-def test_document_ids_are_unique_and_not_the_cards() -> None:
-    ids = [document.id for document in deployment_data().documents]
+def test_document_ids_are_unique() -> None:
+    ids = [document.id for document in llama_cards.card().documents]
     assert len(ids) == len(set(ids))
-    assert not set(ids) & CARD_DOCUMENTS
 
 
 def test_field_sources_name_real_fields_once() -> None:
-    for record in _records(deployment_data()):
+    for record in _records(deployment_part()):
         listed = getattr(record, "field_sources", ())
         names = [entry.field for entry in listed]
         assert len(names) == len(set(names)), record
@@ -329,18 +351,25 @@ CHECKPOINTS = [
 
 
 def test_registry_checkpoints_in_order() -> None:
-    assert [
-        (
-            c.repo,
-            c.model,
-            c.variant,
-            c.quantization_format,
-            c.max_sequence_length,
-            c.file_count,
-            c.file_bytes,
-        )
-        for c in checkpoints()
-    ] == CHECKPOINTS
+    found = []
+    for entry in llama_cards.models():
+        for repo in entry.huggingface_repos:
+            files = checkpoint_files(repo.id)
+            found.append(
+                (
+                    repo.id,
+                    entry.id,
+                    repo.variant,
+                    files.quantization_format,
+                    repo.max_sequence_length,
+                    files.file_count,
+                    files.file_bytes,
+                )
+            )
+    assert found == CHECKPOINTS
+    assert [files.repo for files in llama_cards.card().checkpoint_files] == [
+        row[0] for row in CHECKPOINTS
+    ]
 
 
 # 8 x the per-file size, multiplied out by hand
@@ -355,16 +384,14 @@ PUBLISHED_TOTALS = {
 
 @pytest.mark.parametrize(("repo", "total"), sorted(PUBLISHED_TOTALS.items()))
 def test_published_totals(repo: str, total: int | None) -> None:
-    assert checkpoint(repo).published_bytes == total
+    assert checkpoint_files(repo).published_bytes == total
 
 
-def test_every_card_repository_is_in_the_registry() -> None:
-    card_repos = {repo.id for m in llama_cards.models() for repo in m.huggingface_repos}
-    assert card_repos == {c.repo for c in checkpoints()}
-    for m in llama_cards.models():
-        for repo in m.huggingface_repos:
-            assert checkpoint(repo).model == m.id
-            assert checkpoint(repo).variant == repo.variant
+def test_published_sizes_cite_the_registry() -> None:
+    files = checkpoint_files("meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8")
+    assert [(s.document, s.section) for s in files.source_of("file_bytes")] == [
+        ("llama-models-sku-list", "llama_meta_pth_size")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -389,7 +416,7 @@ def test_max_sequence_length(repo: str, limit: int) -> None:
     ],
 )
 def test_instruct_limits_agree_with_torchtunes_builders(repo: str, model_id: str) -> None:
-    entry = checkpoint(repo)
+    entry = repo_record(repo)
     assert entry.max_sequence_length == architecture(model_id).builder_max_sequence_length
     assert [s.document for s in entry.source_of("max_sequence_length")] == [
         "llama-models-sku-types",
@@ -404,18 +431,22 @@ def test_max_sequence_length_takes_a_repo_record() -> None:
 
 def test_unknown_checkpoint_names_the_known_ones() -> None:
     with pytest.raises(UnknownCheckpointError) as caught:
-        checkpoint("meta-llama/Llama-4-Scout-17B-16E-Instruct-FP8")
+        llama_cards.model("scout").checkpoint("meta-llama/Llama-4-Scout-17B-16E-Instruct-FP8")
     error = caught.value
     assert isinstance(error, LookupError)
     assert isinstance(error, LlamaCardsError)
     assert error.closest[0] == "meta-llama/Llama-4-Scout-17B-16E-Instruct"
-    assert "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8" in str(error)
+    assert "meta-llama/Llama-4-Scout-17B-16E'" in str(error)
+    with pytest.raises(UnknownCheckpointError, match="Llama-4-Maverick-17B-128E-Instruct-FP8"):
+        checkpoint_files("meta-llama/Llama-4-Scout-17B-16E-Instruct-FP8")
 
 
 @pytest.mark.parametrize("value", [None, 7, b"meta-llama/Llama-4-Scout-17B-16E"])
 def test_checkpoint_of_a_non_string_is_a_type_error(value: object) -> None:
+    with pytest.raises(ArgumentTypeError, match="HuggingFaceRepo or its id"):
+        llama_cards.model("scout").checkpoint(value)  # type: ignore[arg-type]  # on purpose
     with pytest.raises(ArgumentTypeError, match="repository id"):
-        checkpoint(value)
+        checkpoint_files(value)  # type: ignore[arg-type]  # on purpose
 
 
 def test_card_context_stays_the_served_default() -> None:
@@ -430,7 +461,7 @@ def test_card_context_stays_the_served_default() -> None:
 @pytest.mark.parametrize("name", ["scout", "maverick"])
 def test_no_output_limit_is_published(name: str) -> None:
     limit = output_limit(name)
-    assert max_output_tokens(name) is None
+    assert llama_cards.model(name).max_output_tokens is None
     assert limit.max_output_tokens is None
     assert limit.counts_against_context is True
     assert limit.source.document == "llama-models-issue-315"
@@ -439,7 +470,7 @@ def test_no_output_limit_is_published(name: str) -> None:
 
 
 def test_issue_315_is_cited_with_its_address() -> None:
-    (document,) = [d for d in deployment_data().documents if d.id == "llama-models-issue-315"]
+    document = llama_cards.document("llama-models-issue-315")
     assert document.url == "https://github.com/meta-llama/llama-models/issues/315"
 
 
@@ -487,7 +518,7 @@ def test_unknown_accelerator_names_the_known_ones() -> None:
 
 def test_accelerator_of_a_non_string_is_a_type_error() -> None:
     with pytest.raises(ArgumentTypeError, match="accelerator"):
-        accelerator(80)
+        accelerator(80)  # type: ignore[arg-type]  # the wrong type on purpose
 
 
 # ------------------------------------------------------------------ quantization
@@ -512,7 +543,7 @@ def test_quantization_schemes_follow_metas_loader() -> None:
             q.scale_bytes,
             q.extra_bytes_per_tensor,
         )
-        for q in deployment_data().quantization_schemes
+        for q in llama_cards.card().quantization_schemes
     ] == QUANTIZATION
 
 
@@ -521,9 +552,15 @@ def test_quantization_schemes_follow_metas_loader() -> None:
 DISAGREEMENTS = [
     ("models[llama-4-scout].context_length", "10M", "10485760"),
     ("models[llama-4-maverick].context_length", "1M", "1048576"),
-    ("checkpoints[meta-llama/Llama-4-Scout-17B-16E].max_sequence_length", "262144", "10485760"),
     (
-        "checkpoints[meta-llama/Llama-4-Maverick-17B-128E].max_sequence_length",
+        "models[llama-4-scout].huggingface_repos[meta-llama/Llama-4-Scout-17B-16E]"
+        ".max_sequence_length",
+        "262144",
+        "10485760",
+    ),
+    (
+        "models[llama-4-maverick].huggingface_repos[meta-llama/Llama-4-Maverick-17B-128E]"
+        ".max_sequence_length",
         "262144",
         "1048576",
     ),
@@ -561,16 +598,14 @@ def test_pretrained_disagreements_agree_with_the_records() -> None:
         ("meta-llama/Llama-4-Scout-17B-16E", "llama-4-scout"),
         ("meta-llama/Llama-4-Maverick-17B-128E", "llama-4-maverick"),
     ]:
-        entry = by_field[f"checkpoints[{repo}].max_sequence_length"]
+        entry = by_field[f"models[{model_id}].huggingface_repos[{repo}].max_sequence_length"]
         assert int(entry.served) == max_sequence_length(repo)
         assert int(entry.other) == architecture(model_id).builder_max_sequence_length
 
 
 def test_parameter_disagreements_are_the_computed_totals() -> None:
-    from llama_cards._memory import parameter_breakdown
-
     by_field = {d.field: d for d in disagreements()}
     for model_id in ("llama-4-scout", "llama-4-maverick"):
         entry = by_field[f"models[{model_id}].total_parameters"]
-        assert int(entry.other) == parameter_breakdown(model_id).total
+        assert int(entry.other) == llama_cards.model(model_id).parameter_breakdown().total
         assert entry.other_source.derived

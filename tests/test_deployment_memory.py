@@ -15,18 +15,45 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import llama_cards
-from llama_cards._deployment import UnknownAcceleratorError, checkpoint
-from llama_cards._memory import (
+from llama_cards import (
     HardwareClaim,
+    Model,
+    ParameterBreakdown,
+    UnknownAcceleratorError,
     card_claims,
+    checkpoint_files,
     claim_contrasts,
     estimate_memory,
-    kv_cache_bytes,
-    parameter_breakdown,
-    published_weights_bytes,
-    weights_bytes,
 )
 from llama_cards.errors import ArgumentTypeError, InvalidArgumentError, LlamaCardsError
+
+# The public answers, each through the model that owns it.
+
+
+def parameter_breakdown(name: str | Model) -> ParameterBreakdown:
+    return llama_cards.model(name).parameter_breakdown()
+
+
+def weights_bytes(name: str | Model, precision: str, *, scheme: str = "meta") -> int:
+    return llama_cards.model(name).weights_bytes(precision, scheme=scheme)
+
+
+def kv_cache_bytes(
+    name: str | Model,
+    tokens: int,
+    *,
+    precision: str = "bf16",
+    chunked_window: bool = True,
+    sequences: int = 1,
+) -> int:
+    return llama_cards.model(name).kv_cache_bytes(
+        tokens, precision=precision, chunked_window=chunked_window, sequences=sequences
+    )
+
+
+def published_weights_bytes(repo: str) -> int | None:
+    return checkpoint_files(repo).published_bytes
+
 
 # ------------------------------------------------------------------ parameters
 
@@ -165,7 +192,7 @@ def test_meta_scheme_within_one_and_a_half_percent_of_metas_files(
 ) -> None:
     repo, precision = key
     assert published_weights_bytes(repo) == published
-    estimate = weights_bytes(checkpoint(repo).model, precision)
+    estimate = weights_bytes(repo, precision)
     assert abs(estimate - published) / published < 0.015
 
 

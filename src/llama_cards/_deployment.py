@@ -277,10 +277,18 @@ class DeploymentIndex:
     __slots__ = ("_ids", "accelerators", "architectures", "files", "output_limits", "schemes")
 
     def __init__(self, part: DeploymentPart) -> None:
-        self.architectures = {entry.model: entry for entry in part.architectures}
-        self.output_limits = {entry.model: entry for entry in part.output_limits}
-        self.files = {entry.repo.casefold(): entry for entry in part.checkpoint_files}
-        self.schemes = {entry.precision: entry for entry in part.quantization_schemes}
+        self.architectures: dict[str, Architecture] = {
+            entry.model: entry for entry in part.architectures
+        }
+        self.output_limits: dict[str, OutputLimit] = {
+            entry.model: entry for entry in part.output_limits
+        }
+        self.files: dict[str, CheckpointFiles] = {
+            entry.repo.casefold(): entry for entry in part.checkpoint_files
+        }
+        self.schemes: dict[str, QuantizationScheme] = {
+            entry.precision: entry for entry in part.quantization_schemes
+        }
         self.accelerators: dict[str, Accelerator] = {}
         for entry in part.accelerators:
             self.accelerators[entry.id] = self.accelerators[entry.name.casefold()] = entry

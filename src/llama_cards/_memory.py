@@ -125,6 +125,14 @@ def _choice(value: object, name: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def _flag(value: object, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(
+            f"{name} must be True or False, got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
 def _ffn(hidden: int, inner: int) -> int:
     # A SwiGLU FFN: gate and up projections in, down projection out, no biases.
     return 3 * hidden * inner
@@ -273,11 +281,7 @@ def kv_cache_bytes(
     tokens = count(tokens, "tokens")
     sequences = count(sequences, "sequences", "sequences")
     precision = _choice(precision, "precision", KV_PRECISIONS)
-    if not isinstance(chunked_window, bool):
-        raise ArgumentTypeError(
-            f"chunked_window must be True or False, got {type(chunked_window).__name__} "
-            f"{chunked_window!r}"
-        )
+    chunked_window = _flag(chunked_window, "chunked_window")
     per_layer_token = 2 * arch.kv_heads * arch.head_dim * _BITS[precision] // 8
     if chunked_window:
         held = arch.global_attention_layers * tokens + arch.chunked_attention_layers * min(
@@ -408,6 +412,7 @@ def estimate(
     kv_precision = _choice(kv_precision, "kv_precision", KV_PRECISIONS)
     context_tokens = count(context_tokens, "context_tokens")
     sequences = count(sequences, "sequences", "sequences")
+    chunked_window = _flag(chunked_window, "chunked_window")
     units = count(gpus, "gpus", "GPUs")
     if units == 0:
         raise InvalidArgumentError("gpus must be at least 1, got 0")
