@@ -827,10 +827,13 @@ def test_help_of_every_command_has_an_example(run: Any, command: str) -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_formats_of_every_command(command: str) -> None:
     (action,) = [a for a in _commands()[command]._actions if a.dest == "format"]
-    tabular = {"models", "scores", "compare", "benchmarks", "languages"}
+    tabular = {"models", "scores", "compare", "benchmarks", "languages", "claims", "discrepancies"}
     json_only = {"schema", "export", "model-index"}
+    one_record = {"memory", "architecture"}
     if command in tabular:
         assert tuple(action.choices) == ("text", "json", "csv", "markdown")
+    elif command in one_record:
+        assert tuple(action.choices) == ("text", "json", "csv")
     elif command in json_only:
         assert tuple(action.choices) == ("json",)
     else:
@@ -858,6 +861,11 @@ TEXT_RUNS = [
     ["assess", "--domicile", "de", "--end-user", "--individual"],
     ["assess", "--domicile", "us", "--monthly-active-users", "800000000"],
     ["card"],
+    ["memory", "scout", "--precision", "int4", "--gpu", "h100-80gb"],
+    ["memory", "maverick", "--precision", "bf16", "--context", "1M", "--gpu", "dgx-h100"],
+    ["architecture", "maverick"],
+    ["claims"],
+    ["discrepancies"],
 ]
 
 

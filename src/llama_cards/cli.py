@@ -1196,7 +1196,6 @@ def _architecture(args: argparse.Namespace, out: _Output) -> int:
 
 _CLAIM_COLUMNS = [
     _layout.Column("Id"),
-    _layout.Column("Model"),
     _layout.Column("Weights", ">"),
     _layout.Column("Memory", ">"),
     _layout.Column("Holds"),
@@ -1208,7 +1207,6 @@ _CLAIM_COLUMNS = [
 def _claim_row(claim: llama_cards.HardwareClaim) -> list[str]:
     return [
         claim.id,
-        f"{claim.model} {claim.precision}",
         f"{claim.weights_bytes / 1e9:,.1f} GB",
         f"{claim.memory_bytes / 1e9:,.1f} GB",
         "yes" if claim.holds else "no",
