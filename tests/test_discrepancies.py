@@ -127,6 +127,12 @@ def test_every_item_has_a_note_and_two_sources() -> None:
 
 def test_the_list_is_the_same_object_each_time() -> None:
     assert llama_cards.discrepancies() is llama_cards.discrepancies()
+    assert llama_cards.card().discrepancies() is llama_cards.discrepancies()
+
+
+def test_a_card_of_one_s_own_lists_its_own() -> None:
+    mine = llama_cards.Card.from_json(llama_cards.card().to_json())
+    assert mine.discrepancies() == llama_cards.discrepancies()
 
 
 def test_benchmark_discrepancies_are_all_taken_in() -> None:

@@ -20,7 +20,7 @@ from typing import Any, Optional, Union
 from pydantic import PrivateAttr, ValidationError, model_validator
 from pydantic_core import from_json as parse_json
 
-from ._base import FrozenRecord, Source, count
+from ._base import Disagreement, FrozenRecord, Source, count
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, Score
 from ._deployment import DeploymentPart
 from ._facts import CardFacts
@@ -101,6 +101,11 @@ class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, CardFacts
         return self._card_parts().assess_use(
             domicile, entity, end_user, monthly_active_users, model
         )
+
+    def discrepancies(self) -> tuple[Disagreement, ...]:
+        """Every place two sources print one of this card's facts differently (see
+        :func:`llama_cards.discrepancies`)."""
+        return self._card_parts().disagreements()
 
     _fingerprint: Optional[str] = PrivateAttr(default=None)
     _parts: Optional[CardParts] = PrivateAttr(default=None)

@@ -145,7 +145,8 @@ class Architecture(_Sourced):
     """Layers with global attention and no position encoding (NoPE; derived), ``12``."""
     builder_max_sequence_length: int
     """The ``max_seq_len`` the builder passes, e.g. ``10_485_760`` (one builder serves both
-    the pretrained and the instruct checkpoint; see :class:`Checkpoint`)."""
+    the pretrained and the instruct checkpoint; see
+    :attr:`~llama_cards.HuggingFaceRepo.max_sequence_length`)."""
     vision: VisionEncoder
     """The image encoder."""
 
