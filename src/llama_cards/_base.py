@@ -25,7 +25,20 @@ from pydantic_core import CoreSchema, core_schema
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["Disagreement", "FieldSource", "FrozenRecord", "ModelId", "Source", "YearMonth"]
+try:
+    from pydantic_core import from_json as parse_json
+except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
+    from json import loads as parse_json  # type: ignore[assignment]  # bytes in, objects out
+
+__all__ = [
+    "Disagreement",
+    "FieldSource",
+    "FrozenRecord",
+    "ModelId",
+    "Source",
+    "YearMonth",
+    "parse_json",
+]
 
 ModelId = Literal["llama-4-scout", "llama-4-maverick"]
 """Canonical id of a Llama 4 model of the card (kept here so that records of every concept

@@ -1,4 +1,4 @@
-"""The card's two benchmark tables, every cell typed, with queries, comparisons and exports.
+"""The card's two benchmark tables as records, every cell typed, and the index over them.
 
 The card prints a "Pre-trained models" table and an "Instruction tuned models" table. Each
 row is a :class:`Benchmark`, each cell a :class:`Score`; a cell without a number says why

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from typing import Any, Optional, Union
 
 from pydantic import PrivateAttr, ValidationError, model_validator
-from pydantic_core import from_json as parse_json
 
-from ._base import Disagreement, FrozenRecord, Source, count
+from ._base import Disagreement, FrozenRecord, Source, count, parse_json
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, Score
 from ._deployment import DeploymentPart
 from ._facts import CardFacts

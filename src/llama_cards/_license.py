@@ -436,7 +436,10 @@ class LicenseIndex:
         "codes",
         "hints",
         "licensor_codes",
+        "licensors",
         "restricted",
+        "urls",
+        "users",
     )
 
     def __init__(self, card: LicenseRecords) -> None:
@@ -463,7 +466,12 @@ class LicenseIndex:
             code for group_id in terms.licensor.groups for code in countries.group(group_id).codes
         )
         self.hints = {hint.given: hint for hint in countries.hints}
+        self.urls = {document.id: document.url for document in card.documents}
+        # What each finding depends on, each bounded by the card's codes: an assessment of
+        # a new combination builds only the findings it has not met yet.
         self.assessments: dict[tuple[str, Entity, bool, str, Optional[ModelId]], UseAssessment] = {}
+        self.users: dict[tuple[bool, str], Finding] = {}
+        self.licensors: dict[str, tuple[str, Finding]] = {}
 
     def assess(
         self,
@@ -749,10 +757,16 @@ def _build(
     band: str,
     model_id: Optional[ModelId],
 ) -> UseAssessment:
-    licensor, licensor_finding = _licensor_finding(card, index, code)
+    known = index.licensors.get(code)
+    if known is None:
+        known = index.licensors[code] = _licensor_finding(card, index, code)
+    licensor, licensor_finding = known
+    users = index.users.get((end_user, band))
+    if users is None:
+        users = index.users[(end_user, band)] = _users_finding(card, end_user, band)
     findings = (
         _eu_finding(card, index, code, entity, end_user, model_id),
-        _users_finding(card, end_user, band),
+        users,
         licensor_finding,
     )
     permitted = not any(finding.blocks for finding in findings)
@@ -765,8 +779,7 @@ def _build(
     cited = [source for finding in findings for source in finding.sources]
     cited += [source for obligation in obligations for source in obligation.sources]
     sources = _unique(cited)
-    urls = {document.id: document.url for document in card.documents}
-    links = tuple(dict.fromkeys(urls[source.document] for source in sources))
+    links = tuple(dict.fromkeys(index.urls[source.document] for source in sources))
     return UseAssessment._construct(
         {
             "permitted": permitted,

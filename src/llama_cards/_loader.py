@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from ._base import parse_json
 from ._parts import PART_NAMES, CardParts, part_fields
 from .errors import DataIntegrityError
 
@@ -128,8 +129,6 @@ def _read_part(version: str, part: str) -> dict[str, Any]:
     """One part of a shipped card, parsed, once its bytes match the pinned sha256."""
     import hashlib
 
-    from pydantic_core import from_json
-
     path = part_path(version, part)
     data = read_data(path)
     expected = SHIPPED_SHA256[version][part]
@@ -139,7 +138,7 @@ def _read_part(version: str, part: str) -> dict[str, Any]:
             f"the data file {path} differs from the one this release shipped (sha256 "
             f"{expected}); it was changed or damaged, reinstall llama-cards"
         )
-    parsed = from_json(data)
+    parsed = parse_json(data)
     if not isinstance(parsed, dict) or set(parsed) != set(part_fields(part)):
         raise DataIntegrityError(f"the data file {path} does not hold the {part} of card {version}")
     return parsed
@@ -149,14 +148,13 @@ def _explain_damage(version: str, path: str) -> None:
     """Say what is wrong with a damaged card when the schema can (the whole card is
     validated, every part as it is on disk)."""
     from pydantic import ValidationError
-    from pydantic_core import from_json
 
     from ._card import Card
 
     document: dict[str, Any] = {}
     for part in PART_NAMES:
         try:
-            parsed = from_json(read_data(part_path(version, part)))
+            parsed = parse_json(read_data(part_path(version, part)))
         except ValueError as error:
             raise DataIntegrityError(
                 f"the data file {part_path(version, part)} is not valid JSON ({error}); the "
