@@ -831,10 +831,10 @@ def test_help_of_every_command_has_an_example(run: Any, command: str) -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_formats_of_every_command(command: str) -> None:
     (action,) = [a for a in _commands()[command]._actions if a.dest == "format"]
-    tabular = {"models", "scores", "compare", "benchmarks", "languages"}
+    tabular = {"models", "scores", "compare", "benchmarks", "languages", "claims", "discrepancies"}
     json_only = {"schema", "export", "model-index"}
-    # The token commands answer one row each: CSV for scripts that collect many.
-    one_row = {"count-tokens", "check-request"}
+    # One answer or one record each: CSV for scripts that collect many.
+    one_row = {"count-tokens", "check-request", "memory", "architecture"}
     if command in tabular:
         assert tuple(action.choices) == ("text", "json", "csv", "markdown")
     elif command in one_row:
@@ -866,6 +866,11 @@ TEXT_RUNS = [
     ["assess", "--domicile", "de", "--end-user", "--individual"],
     ["assess", "--domicile", "us", "--monthly-active-users", "800000000"],
     ["card"],
+    ["memory", "scout", "--precision", "int4", "--gpu", "h100-80gb"],
+    ["memory", "maverick", "--precision", "bf16", "--context", "1M", "--gpu", "dgx-h100"],
+    ["architecture", "maverick"],
+    ["claims"],
+    ["discrepancies"],
 ]
 
 
@@ -1062,8 +1067,23 @@ def test_compare_csv_and_names_are_the_librarys(run: Any) -> None:
     assert _ok(run("compare", "maverick", "llama-3.1-405b")).out.startswith(f"a: {a}\nb: {b}\n")
 
 
+# The deployment part's small shape numbers (bits, layer intervals, patch sizes) are the
+# same integers as the CLI's unit exponents and widths; the CLI prints none of them itself.
+_DEPLOYMENT_FIELDS = (
+    "architectures",
+    "checkpoint_files",
+    "output_limits",
+    "accelerators",
+    "quantization_schemes",
+    "hardware_claims",
+    "deployment_disagreements",
+)
+
+
 def _card_numbers() -> set[float]:
     data = json.loads(llama_cards.card().to_json())
+    for name in _DEPLOYMENT_FIELDS:
+        data.pop(name, None)
     found: set[float] = set()
 
     def walk(value: object) -> None:

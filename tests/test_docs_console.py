@@ -268,7 +268,7 @@ Text with a $ sign.
 
 ```console
 $ llama-cards --version
-llama-cards 0.1.0 (schema 1.0)
+llama-cards 0.1.0 (schema 1.1)
 $ llama-cards show scout | \\
   head -1
 Llama 4 Scout (17Bx16E)
@@ -310,7 +310,7 @@ def test_the_collector_reads_commands_and_their_output() -> None:
         for e in console_examples(SAMPLE)
     ]
     assert found == [
-        (4, "llama-cards --version", ("llama-cards 0.1.0 (schema 1.0)",)),
+        (4, "llama-cards --version", ("llama-cards 0.1.0 (schema 1.1)",)),
         (6, "llama-cards show scout | head -1", ("Llama 4 Scout (17Bx16E)",)),
         (10, "llama-cards show nothing", ()),
         (11, "llama-cards show nothing-at-all", ("unknown",), 2),

@@ -140,7 +140,85 @@ def test_training_total_row_equals_the_card() -> None:
 def test_huggingface_repositories(model_id: str) -> None:
     repos = llama_cards.model(model_id).huggingface_repos
     assert tuple((r.id, r.variant, r.precision) for r in repos) == REPOS[model_id]
-    assert {r.source.document for r in repos} == {"llama-stack-sku-list"}
+    assert {r.source.document for r in repos} == {"llama-models-sku-list"}
+
+
+# Meta's registry, llama-models 0.3.0 sku_types.py, Model.max_seq_length.
+SEQUENCE_LIMITS = {
+    "meta-llama/Llama-4-Scout-17B-16E": 262_144,
+    "meta-llama/Llama-4-Scout-17B-16E-Instruct": 10_485_760,
+    "meta-llama/Llama-4-Maverick-17B-128E": 262_144,
+    "meta-llama/Llama-4-Maverick-17B-128E-Instruct": 1_048_576,
+    "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8": 1_048_576,
+}
+
+
+def test_each_checkpoint_has_the_registry_sequence_limit() -> None:
+    limits = {
+        r.id: r.max_sequence_length for m in llama_cards.models() for r in m.huggingface_repos
+    }
+    assert limits == SEQUENCE_LIMITS
+    for entry in llama_cards.models():
+        for repo in entry.huggingface_repos:
+            cited = {s.document for s in repo.source_of("max_sequence_length")}
+            assert "llama-models-sku-types" in cited
+
+
+def test_the_registry_document_is_pinned() -> None:
+    registry = llama_cards.document("llama-models-sku-list")
+    assert (registry.version, registry.url) == (
+        "0.3.0",
+        "https://pypi.org/project/llama-models/0.3.0/",
+    )
+    with pytest.raises(LookupError):
+        llama_cards.document("llama-stack-sku-list")
+
+
+@pytest.mark.parametrize(
+    ("model_id", "repo", "fits", "over"),
+    [
+        ("scout", "meta-llama/Llama-4-Scout-17B-16E", 262_144, 262_145),
+        ("scout", "meta-llama/Llama-4-Scout-17B-16E-Instruct", 10_485_760, 10_485_761),
+        ("maverick", "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", 1_048_576, 1_048_577),
+    ],
+)
+def test_check_context_against_a_checkpoint(model_id: str, repo: str, fits: int, over: int) -> None:
+    entry = llama_cards.model(model_id)
+    by_record = entry.checkpoint(repo)
+    for checkpoint in (repo, repo.upper(), by_record):
+        assert entry.fits_context(fits, checkpoint=checkpoint)
+        assert not entry.fits_context(over, checkpoint=checkpoint)
+        entry.check_context(fits - 1, 1, checkpoint=checkpoint)
+    with pytest.raises(llama_cards.ContextLengthExceededError) as raised:
+        entry.check_context(over, checkpoint=repo)
+    assert raised.value.checkpoint == repo
+    assert raised.value.context_length == fits
+    assert f"the checkpoint {repo} of {entry.name}" in str(raised.value)
+    assert f"maximum sequence length of {fits:,} tokens in Meta's registry" in str(raised.value)
+
+
+def test_the_card_context_stays_the_default() -> None:
+    scout = llama_cards.model("scout")
+    assert scout.fits_context(10_000_000)
+    assert not scout.fits_context(10_000_001)
+    assert scout.fits_context(10_000_001, checkpoint="meta-llama/Llama-4-Scout-17B-16E-Instruct")
+    with pytest.raises(
+        llama_cards.ContextLengthExceededError, match="context length of 10,000,000"
+    ):
+        scout.check_context(10_000_001)
+
+
+def test_a_checkpoint_of_another_model_is_refused() -> None:
+    scout = llama_cards.model("scout")
+    with pytest.raises(llama_cards.UnknownCheckpointError) as raised:
+        scout.fits_context(1, checkpoint="meta-llama/Llama-4-Maverick-17B-128E")
+    assert isinstance(raised.value, LookupError)
+    assert raised.value.known == (
+        "meta-llama/Llama-4-Scout-17B-16E",
+        "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+    )
+    with pytest.raises(llama_cards.ArgumentTypeError, match="a checkpoint is a HuggingFaceRepo"):
+        scout.check_context(1, checkpoint=7)  # type: ignore[arg-type]  # the wrong type on purpose
 
 
 @pytest.mark.parametrize("model_id", QUANTIZATION)

@@ -136,6 +136,27 @@ _PUBLIC: dict[str, str] = {
     "count_chat_tokens": "_tokens",
     "count_tokens": "_tokens",
     "image_tokens": "_tokens",
+    "UnknownAcceleratorError": "errors",
+    "UnknownCheckpointError": "errors",
+    "Accelerator": "_deployment",
+    "Architecture": "_deployment",
+    "CheckpointFiles": "_deployment",
+    "ClaimSpec": "_deployment",
+    "OutputLimit": "_deployment",
+    "QuantizationScheme": "_deployment",
+    "RopeScaling": "_deployment",
+    "VisionEncoder": "_deployment",
+    "WeightPrecision": "_deployment",
+    "HardwareClaim": "_memory",
+    "MemoryEstimate": "_memory",
+    "ParameterBreakdown": "_memory",
+    "accelerator": "_deployment_queries",
+    "accelerators": "_deployment_queries",
+    "card_claims": "_deployment_queries",
+    "checkpoint_files": "_deployment_queries",
+    "claim_contrasts": "_deployment_queries",
+    "discrepancies": "_deployment_queries",
+    "estimate_memory": "_deployment_queries",
 }
 
 __all__ = ["__version__", *_PUBLIC]
@@ -211,6 +232,54 @@ if TYPE_CHECKING:
     )
     from ._card_queries import (
         require_card as require_card,
+    )
+    from ._deployment import (
+        Accelerator as Accelerator,
+    )
+    from ._deployment import (
+        Architecture as Architecture,
+    )
+    from ._deployment import (
+        CheckpointFiles as CheckpointFiles,
+    )
+    from ._deployment import (
+        ClaimSpec as ClaimSpec,
+    )
+    from ._deployment import (
+        OutputLimit as OutputLimit,
+    )
+    from ._deployment import (
+        QuantizationScheme as QuantizationScheme,
+    )
+    from ._deployment import (
+        RopeScaling as RopeScaling,
+    )
+    from ._deployment import (
+        VisionEncoder as VisionEncoder,
+    )
+    from ._deployment import (
+        WeightPrecision as WeightPrecision,
+    )
+    from ._deployment_queries import (
+        accelerator as accelerator,
+    )
+    from ._deployment_queries import (
+        accelerators as accelerators,
+    )
+    from ._deployment_queries import (
+        card_claims as card_claims,
+    )
+    from ._deployment_queries import (
+        checkpoint_files as checkpoint_files,
+    )
+    from ._deployment_queries import (
+        claim_contrasts as claim_contrasts,
+    )
+    from ._deployment_queries import (
+        discrepancies as discrepancies,
+    )
+    from ._deployment_queries import (
+        estimate_memory as estimate_memory,
     )
     from ._facts import (
         CatalogueSpecifications as CatalogueSpecifications,
@@ -316,6 +385,15 @@ if TYPE_CHECKING:
     )
     from ._license_queries import (
         license_terms as license_terms,
+    )
+    from ._memory import (
+        HardwareClaim as HardwareClaim,
+    )
+    from ._memory import (
+        MemoryEstimate as MemoryEstimate,
+    )
+    from ._memory import (
+        ParameterBreakdown as ParameterBreakdown,
     )
     from ._model_queries import (
         comparison_model as comparison_model,
@@ -465,7 +543,13 @@ if TYPE_CHECKING:
         TokenizerUnavailableError as TokenizerUnavailableError,
     )
     from .errors import (
+        UnknownAcceleratorError as UnknownAcceleratorError,
+    )
+    from .errors import (
         UnknownBenchmarkError as UnknownBenchmarkError,
+    )
+    from .errors import (
+        UnknownCheckpointError as UnknownCheckpointError,
     )
     from .errors import (
         UnknownDocumentError as UnknownDocumentError,

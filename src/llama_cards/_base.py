@@ -47,6 +47,7 @@ __all__ = [
     "Disagreement",
     "FieldSource",
     "FrozenRecord",
+    "ModelId",
     "Positive",
     "Source",
     "YearMonth",
@@ -58,6 +59,9 @@ Count = Annotated[int, Field(ge=0)]
 the JSON Schema alike."""
 Positive = Annotated[int, Field(ge=1)]
 """A field that sizes something (parameters, a context, a threshold): one or more."""
+ModelId = Literal["llama-4-scout", "llama-4-maverick"]
+"""Canonical id of a Llama 4 model of the card (kept here so that records of every concept
+can name a model without importing the model records)."""
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")

@@ -20,8 +20,9 @@ from typing import Any, Optional, Union
 
 from pydantic import PrivateAttr, ValidationError, model_validator
 
-from ._base import FrozenRecord, Source, count, name_key, parse_json
+from ._base import Disagreement, FrozenRecord, Source, count, name_key, parse_json
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
+from ._deployment import DeploymentPart
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
@@ -50,12 +51,13 @@ def _sources(value: object) -> Iterator[Source]:
             yield from _sources(item)
 
 
-class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
+class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
     """One revision of the card, with every fact it serves.
 
     Get it from :func:`card`, :func:`cards` or :func:`require_card`; it is immutable and
     shared. Its fields are those of its parts (the card's own facts, the benchmark tables,
-    the languages, the licence), each a data file of its own, and its models.
+    the languages, the licence, what deploying its models takes), each a data file of its
+    own, and its models.
     """
 
     models: tuple[Model, ...]
@@ -101,6 +103,11 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
         return self._card_parts().assess_use(
             domicile, entity, end_user, monthly_active_users, model
         )
+
+    def discrepancies(self) -> tuple[Disagreement, ...]:
+        """Every place two sources print one of this card's facts differently (see
+        :func:`llama_cards.discrepancies`)."""
+        return self._card_parts().disagreements()
 
     _fingerprint: Optional[str] = PrivateAttr(default=None)
     _parts: Optional[CardParts] = PrivateAttr(default=None)

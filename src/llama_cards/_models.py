@@ -17,18 +17,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Generic, Literal, Optional, Protocol, TypeVar, get_args
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Literal,
+    Optional,
+    Protocol,
+    TypeVar,
+    Union,
+    get_args,
+)
 
 from pydantic import PrivateAttr, model_validator
 
-from ._base import Count, FieldSource, FrozenRecord, Positive, Source, YearMonth, count, name_key
+from ._base import (
+    Count,
+    FieldSource,
+    FrozenRecord,
+    ModelId,
+    Positive,
+    Source,
+    YearMonth,
+    count,
+    name_key,
+)
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
     DataIntegrityError,
+    UnknownCheckpointError,
     UnknownModalityError,
     UnknownModelError,
 )
+
+if TYPE_CHECKING:
+    from ._deployment import Architecture, OutputLimit
+    from ._memory import ParameterBreakdown
 
 __all__ = [
     "AlternativePrinting",
@@ -42,9 +67,6 @@ __all__ = [
     "Training",
     "Variant",
 ]
-
-ModelId = Literal["llama-4-scout", "llama-4-maverick"]
-"""Canonical id of a Llama 4 model of the card."""
 
 Modality = Literal["text", "image", "code"]
 """A kind of input or output named by the card."""
@@ -100,6 +122,13 @@ class HuggingFaceRepo(FrozenRecord):
     precision: Precision
     """Precision of the weights in that repository, e.g. ``"bf16"``."""
     source: Source
+    max_sequence_length: Optional[int] = None
+    """The longest sequence Meta's model registry gives the checkpoint, e.g. ``10_485_760``
+    for Scout instruct and ``262_144`` for the pretrained checkpoints; ``None`` in a card of
+    schema 1.0. The card's :attr:`Model.context_length` stays the served default; see
+    :meth:`source_of`."""
+    field_sources: tuple[FieldSource, ...] = ()
+    """The fields printed somewhere other than :attr:`source` (the sequence limit)."""
 
 
 class Training(FrozenRecord):
@@ -223,8 +252,17 @@ class Model(FrozenRecord):
             )
         return self
 
-    def fits_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> bool:
+    def fits_context(
+        self,
+        prompt_tokens: int,
+        max_new_tokens: int = 0,
+        *,
+        checkpoint: Union[str, HuggingFaceRepo, None] = None,
+    ) -> bool:
         """Whether ``prompt_tokens + max_new_tokens`` fits in the context window.
+
+        The window is the card's :attr:`context_length`, or with ``checkpoint`` (one of
+        :attr:`huggingface_repos`, or its id) the registry's limit of that checkpoint.
 
         A negative or non-integer count raises :class:`~llama_cards.InvalidArgumentError`
         (a ``ValueError``); a count that is not a number raises
@@ -236,14 +274,28 @@ class Model(FrozenRecord):
         True
         >>> llama_cards.model("maverick").fits_context(999_999, max_new_tokens=2)
         False
+        >>> instruct = "meta-llama/Llama-4-Maverick-17B-128E-Instruct"
+        >>> llama_cards.model("maverick").fits_context(999_999, 2, checkpoint=instruct)
+        True
 
         ```
         """
         requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
-        return requested <= self.context_length
+        if checkpoint is None:
+            return requested <= self.context_length
+        return requested <= self._sequence_limit(checkpoint)[1]
 
-    def check_context(self, prompt_tokens: int, max_new_tokens: int = 0) -> None:
+    def check_context(
+        self,
+        prompt_tokens: int,
+        max_new_tokens: int = 0,
+        *,
+        checkpoint: Union[str, HuggingFaceRepo, None] = None,
+    ) -> None:
         """Raise :class:`~llama_cards.ContextLengthExceededError` unless the request fits.
+
+        With ``checkpoint``, the limit is that checkpoint's in Meta's registry, and the error
+        names it.
 
         ```pycon
         >>> import llama_cards
@@ -258,8 +310,149 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         ```
         """
         requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
-        if requested > self.context_length:
-            raise ContextLengthExceededError(self.name, self.context_length, requested)
+        if checkpoint is None:
+            if requested > self.context_length:
+                raise ContextLengthExceededError(self.name, self.context_length, requested)
+            return
+        repo, limit = self._sequence_limit(checkpoint)
+        if requested > limit:
+            raise ContextLengthExceededError(self.name, limit, requested, checkpoint=repo.id)
+
+    def checkpoint(self, repo: Union[str, HuggingFaceRepo]) -> HuggingFaceRepo:
+        """The published checkpoint ``repo`` names: one of :attr:`huggingface_repos`, or its
+        id (ignoring case). Another raises :class:`~llama_cards.UnknownCheckpointError`.
+
+        ```pycon
+        >>> import llama_cards
+        >>> pretrained = llama_cards.model("scout").checkpoint("meta-llama/Llama-4-Scout-17B-16E")
+        >>> pretrained.max_sequence_length
+        262144
+
+        ```
+        """
+        wanted = repo.id if isinstance(repo, HuggingFaceRepo) else repo
+        if not isinstance(wanted, str):
+            raise ArgumentTypeError(
+                "a checkpoint is a HuggingFaceRepo or its id, such as "
+                f"'meta-llama/Llama-4-Scout-17B-16E', got {type(repo).__name__} {repo!r}"
+            )
+        key = wanted.strip().casefold()
+        for entry in self.huggingface_repos:
+            if entry.id.casefold() == key:
+                return entry
+        import difflib
+
+        known = [entry.id for entry in self.huggingface_repos]
+        raise UnknownCheckpointError(
+            wanted, difflib.get_close_matches(wanted, known, n=3, cutoff=0.5), known
+        )
+
+    def _sequence_limit(
+        self, checkpoint: Union[str, HuggingFaceRepo]
+    ) -> tuple[HuggingFaceRepo, int]:
+        repo = self.checkpoint(checkpoint)
+        if repo.max_sequence_length is None:
+            raise DataIntegrityError(
+                f"this card gives the checkpoint {repo.id} no sequence limit (a card of schema "
+                "1.0); check against the card's context length (leave out checkpoint)"
+            )
+        return repo, repo.max_sequence_length
+
+    # ------------------------------------------------------------------ deployment
+
+    @property
+    def architecture(self) -> Architecture:
+        """The model's shape as its reference builders construct it (torchtune's Llama 4
+        builders and Meta's ``args.py``), built on first use.
+
+        ```pycon
+        >>> import llama_cards
+        >>> maverick = llama_cards.model("maverick").architecture
+        >>> maverick.moe_layers, maverick.dense_ffn_size, maverick.qk_norm
+        (24, 16384, False)
+
+        ```
+        """
+        return self._owner("its architecture").architecture(self.id)
+
+    @property
+    def output_limit(self) -> OutputLimit:
+        """What is known of the model's output limit: none is published, with why and the
+        source; see :attr:`max_output_tokens`."""
+        return self._owner("its output limit").output_limit(self.id)
+
+    @property
+    def max_output_tokens(self) -> Optional[int]:
+        """``None``: no separate output limit is published, and the output counts against
+        the context (:attr:`output_limit` says why, and where).
+
+        ```pycon
+        >>> import llama_cards
+        >>> llama_cards.model("scout").max_output_tokens is None
+        True
+
+        ```
+        """
+        return self.output_limit.max_output_tokens
+
+    def parameter_breakdown(self) -> ParameterBreakdown:
+        """The model's parameters counted from its builders' shapes, part by part.
+
+        ```pycon
+        >>> import llama_cards
+        >>> breakdown = llama_cards.model("maverick").parameter_breakdown()
+        >>> breakdown.total, breakdown.routed_experts
+        (401583781376, 386547056640)
+
+        ```
+        """
+        return self._owner("its parameters").parameter_breakdown(self)
+
+    def weights_bytes(self, precision: str, *, scheme: str = "meta") -> int:
+        """Bytes of the model's weights at ``precision`` (``"bf16"``, ``"fp8"``, ``"int4"``).
+
+        ``scheme="meta"`` follows Meta's Llama 4 quantization loader: int4 stores the routed
+        and shared experts of every MoE block in 4 bits (with a float32 scale per 128
+        weights); fp8 stores only the routed experts, of every MoE block but the first and
+        last layers', in 8 bits (with a float32 scale per row); the rest stays BF16.
+        ``scheme="uniform"`` is the card's total parameters at 2, 1 or 0.5 bytes each.
+
+        ```pycon
+        >>> import llama_cards
+        >>> llama_cards.model("scout").weights_bytes("int4")
+        66477386752
+        >>> llama_cards.model("maverick").weights_bytes("fp8")
+        432979864852
+
+        ```
+        """
+        return self._owner("its weights").weights_bytes(self, precision, scheme)
+
+    def kv_cache_bytes(
+        self,
+        tokens: int,
+        *,
+        precision: str = "bf16",
+        chunked_window: bool = True,
+        sequences: int = 1,
+    ) -> int:
+        """Bytes of the KV cache for ``tokens`` tokens of each of ``sequences`` sequences.
+
+        Each layer keeps a key and a value of ``kv_heads x head_dim`` per token (4,096 bytes
+        at BF16). With ``chunked_window`` a chunked-attention layer keeps at most one chunk
+        (8,192 tokens) and only the global layers keep every token; without it, every layer
+        keeps every token.
+
+        ```pycon
+        >>> import llama_cards
+        >>> llama_cards.model("scout").kv_cache_bytes(1_000_000)
+        50359959552
+
+        ```
+        """
+        return self._owner("its KV cache").kv_cache_bytes(
+            self, tokens, precision, chunked_window, sequences
+        )
 
     def accepts(self, modality: str) -> bool:
         """Whether the model takes ``modality`` (``"text"``, ``"image"`` or ``"code"``) as input.
@@ -307,6 +500,16 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
             )
         return owner.supports_language(tag)
 
+    def _owner(self, what: str) -> _CardFacts:
+        owner = self._card
+        if owner is None:
+            raise DataIntegrityError(
+                f"this {self.name} record was built outside a card, so there is no card that "
+                f"gives {what}; use llama_cards.model({self.id!r}), or card.model(...) for a "
+                "card of your own"
+            )
+        return owner
+
     # The card the record belongs to, which answers what the card states for all of its
     # models (the supported languages). Not a field: not part of the record's value.
     _card: Optional[_CardFacts] = PrivateAttr(default=None)
@@ -326,9 +529,27 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
 
 class _CardFacts(Protocol):
-    """What a model asks of the card it belongs to."""
+    """What a model asks of the card it belongs to: what the card states for all of its
+    models, and its deployment part (each built on first need)."""
 
     def supports_language(self, tag: str) -> bool: ...
+
+    def architecture(self, model: ModelId) -> Architecture: ...
+
+    def output_limit(self, model: ModelId) -> OutputLimit: ...
+
+    def parameter_breakdown(self, model: Model) -> ParameterBreakdown: ...
+
+    def weights_bytes(self, model: Model, precision: object, scheme: object) -> int: ...
+
+    def kv_cache_bytes(
+        self,
+        model: Model,
+        tokens: object,
+        precision: object,
+        chunked_window: object,
+        sequences: object,
+    ) -> int: ...
 
 
 # ----------------------------------------------------------------------------- names

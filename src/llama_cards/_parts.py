@@ -11,13 +11,18 @@ every query and by the whole :class:`~llama_cards.Card`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
-from ._base import FrozenRecord
+from ._base import Disagreement, FrozenRecord
 from ._models import Model, NameIndex, model_index
-from .errors import InvalidArgumentError, UnknownDocumentError, UnknownModelError
+from .errors import (
+    DataIntegrityError,
+    InvalidArgumentError,
+    UnknownDocumentError,
+    UnknownModelError,
+)
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -30,14 +35,24 @@ if TYPE_CHECKING:
         MissingReason,
         Score,
     )
-    from ._facts import Document
+    from ._deployment import (
+        Accelerator,
+        Architecture,
+        CheckpointFiles,
+        ClaimSpec,
+        DeploymentIndex,
+        OutputLimit,
+        QuantizationScheme,
+    )
+    from ._facts import CatalogueSpecifications, Document
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
     from ._license import Countries, LicenseIndex, LicenseTerms, UseAssessment
+    from ._memory import HardwareClaim, MemoryEstimate, ParameterBreakdown
     from ._prompt import PromptFormat
 
 __all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
 
-PART_NAMES = ("card", "models", "benchmarks", "languages", "license")
+PART_NAMES = ("card", "models", "benchmarks", "languages", "license", "deployment")
 """The parts of a card, in the order of its data files."""
 
 BESIDE_CARD = ("prompt-format",)
@@ -68,6 +83,10 @@ def part_class(part: str) -> Optional[type[FrozenRecord]]:
         from ._prompt import PromptFormat
 
         return PromptFormat
+    if part == "deployment":
+        from ._deployment import DeploymentPart
+
+        return DeploymentPart
     if part == "models":
         return None
     raise KeyError(part)
@@ -150,6 +169,97 @@ def _license_index(parts: CardParts) -> LicenseIndex:
     from ._license import LicenseIndex
 
     return LicenseIndex(parts)
+
+
+def _deployment_index(parts: CardParts) -> DeploymentIndex:
+    from ._deployment import DeploymentIndex, DeploymentPart
+
+    return DeploymentIndex(
+        DeploymentPart._construct(
+            {name: getattr(parts, name) for name in part_fields("deployment")}
+        )
+    )
+
+
+# ------------------------------------------------------------------ disagreements
+# One gatherer per part that holds places where two sources print a fact differently, each
+# giving them as Disagreement records. A part that keeps its own adds its gatherer to
+# DISAGREEMENT_GATHERERS; discrepancies() reads them all, in the parts' order.
+
+
+def _benchmark_disagreements(parts: CardParts) -> Iterator[Disagreement]:
+    for row in parts.benchmarks:
+        for other in row.discrepancies:
+            served = getattr(row, other.field)
+            yield Disagreement._construct(
+                {
+                    "field": f"benchmarks[{row.table}/{row.id}].{other.field}",
+                    "served": "-" if served is None else str(served),
+                    "served_source": row.source,
+                    "other": other.printed,
+                    "other_source": other.source,
+                    "note": other.note,
+                }
+            )
+    for compared in parts.comparison_models:
+        # Comparison models may carry their own (a field added by their records).
+        yield from getattr(compared, "disagreements", ())
+
+
+def _model_disagreements(parts: CardParts) -> Iterator[Disagreement]:
+    for entry in parts.models:
+        for other in entry.alternative_printings:
+            yield Disagreement._construct(
+                {
+                    "field": f"models[{entry.id}].{other.field}",
+                    "served": str(getattr(entry, other.field)),
+                    "served_source": entry.source_of(other.field)[0],
+                    "other": other.printed,
+                    "other_source": other.source,
+                    "note": other.note,
+                }
+            )
+
+
+def _summary_box_disagreements(parts: CardParts) -> Iterator[Disagreement]:
+    # The catalogue's summary box describes the catalogue entry's own model; where its types
+    # differ from that model's spec-table row, the row is served.
+    box: CatalogueSpecifications = parts.catalogue_specifications
+    entry = parts.model_index.get(parts.title)
+    if entry is None:
+        return
+    for kind, box_types, served, printed in (
+        ("input", box.input_types, entry.input_modalities, entry.input_description),
+        ("output", box.output_types, entry.output_modalities, entry.output_description),
+    ):
+        if {name.casefold() for name in box_types} != set(served):
+            field = f"{kind}_modalities"
+            yield Disagreement._construct(
+                {
+                    "field": f"models[{entry.id}].{field}",
+                    "served": printed,
+                    "served_source": entry.source_of(field)[0],
+                    "other": ", ".join(box_types),
+                    "other_source": box.source,
+                    "note": (
+                        f"The catalogue's summary box lists {', '.join(box_types)} as the "
+                        f"{kind} types, where the spec table (served) prints {printed!r}."
+                    ),
+                }
+            )
+
+
+def _deployment_disagreements(parts: CardParts) -> Iterator[Disagreement]:
+    yield from parts.deployment_disagreements
+
+
+DISAGREEMENT_GATHERERS: tuple[Callable[[CardParts], Iterator[Disagreement]], ...] = (
+    _summary_box_disagreements,
+    _model_disagreements,
+    _benchmark_disagreements,
+    _deployment_disagreements,
+)
+"""Every part's gatherer of disagreements, in the order :func:`discrepancies` lists them."""
 
 
 class CardParts:
@@ -260,6 +370,13 @@ class CardParts:
     written_names_generated: _Field[Optional[date]] = _Field("languages")
     license: _Field[LicenseTerms] = _Field("license")
     countries: _Field[Countries] = _Field("license")
+    architectures: _Field[tuple[Architecture, ...]] = _Field("deployment")
+    checkpoint_files: _Field[tuple[CheckpointFiles, ...]] = _Field("deployment")
+    output_limits: _Field[tuple[OutputLimit, ...]] = _Field("deployment")
+    accelerators: _Field[tuple[Accelerator, ...]] = _Field("deployment")
+    quantization_schemes: _Field[tuple[QuantizationScheme, ...]] = _Field("deployment")
+    hardware_claims: _Field[tuple[ClaimSpec, ...]] = _Field("deployment")
+    deployment_disagreements: _Field[tuple[Disagreement, ...]] = _Field("deployment")
 
     # --- indexes
 
@@ -270,6 +387,7 @@ class CardParts:
     license_index: _Index[LicenseIndex] = _Index(_license_index)
     prompt_format: _Index[PromptFormat] = _Index(_prompt_format)
     """The Llama 4 prompt format shipped beside the card (token counting reads it)."""
+    deployment_index: _Index[DeploymentIndex] = _Index(_deployment_index)
     document_index: _Index[dict[str, Document]] = _Index(
         lambda parts: {document.id: document for document in parts.documents}
     )
@@ -332,3 +450,104 @@ class CardParts:
         return self.license_index.assess(
             self, domicile, entity, end_user, monthly_active_users, model
         )
+
+    # --- deployment
+
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """Every place two sources print one of this card's facts differently."""
+        return self.once(
+            "disagreements",
+            lambda: tuple(item for gather in DISAGREEMENT_GATHERERS for item in gather(self)),
+        )
+
+    def _deployment(self, what: str, found: Optional[_Built]) -> _Built:
+        if found is None:
+            raise DataIntegrityError(
+                f"this card has no deployment data for {what} (a card of schema 1.0); use "
+                "the shipped card, llama_cards.card()"
+            )
+        return found
+
+    def architecture(self, model: str) -> Architecture:
+        return self._deployment(
+            f"{model}'s architecture", self.deployment_index.architectures.get(model)
+        )
+
+    def output_limit(self, model: str) -> OutputLimit:
+        return self._deployment(
+            f"{model}'s output limit", self.deployment_index.output_limits.get(model)
+        )
+
+    def accelerator(self, name: object) -> Accelerator:
+        return self.deployment_index.accelerator(name)
+
+    def _schemes(self) -> dict[str, QuantizationScheme]:
+        return self.deployment_index.schemes
+
+    def parameter_breakdown(self, model: Model) -> ParameterBreakdown:
+        from ._memory import parameter_breakdown
+
+        return parameter_breakdown(self.architecture(model.id))
+
+    def weights_bytes(self, model: Model, precision: object, scheme: object) -> int:
+        from ._memory import weights_bytes
+
+        arch = self.architecture(model.id)
+        return weights_bytes(arch, model.total_parameters, self._schemes(), precision, scheme)
+
+    def kv_cache_bytes(
+        self,
+        model: Model,
+        tokens: object,
+        precision: object,
+        chunked_window: object,
+        sequences: object,
+    ) -> int:
+        from ._memory import kv_cache_bytes
+
+        return kv_cache_bytes(
+            self.architecture(model.id),
+            tokens,
+            precision=precision,
+            chunked_window=chunked_window,
+            sequences=sequences,
+        )
+
+    def estimate_memory(self, model: Model, **settings: object) -> MemoryEstimate:
+        from ._memory import estimate
+
+        def weights_of(precision: str, scheme: str) -> int:
+            return self.weights_bytes(model, precision, scheme)
+
+        return estimate(
+            model.id, self.architecture(model.id), weights_of, self.accelerator, **settings
+        )
+
+    def published_weights_bytes(self, repo: str) -> Optional[int]:
+        """Bytes of Meta's published files of the checkpoint ``repo``, where stated."""
+        return self.deployment_index.checkpoint_files(repo).published_bytes
+
+    def claims(self, claimed: bool) -> tuple[HardwareClaim, ...]:
+        """The card's hardware claims (``claimed``), or the contrasts it does not make,
+        each checked."""
+        from ._memory import check_claim
+
+        checked = []
+        for spec in self.hardware_claims:
+            if spec.claimed is not claimed:
+                continue
+            entry = self.model(spec.model)
+            if spec.basis == "published-files" and spec.repo is not None:
+                published = self.published_weights_bytes(spec.repo)
+                weights = self._deployment(f"{spec.repo}'s files", published)
+            else:
+                weights = self.weights_bytes(entry, spec.precision, "meta")
+            checked.append(
+                check_claim(
+                    spec,
+                    self.architecture(entry.id),
+                    weights,
+                    self.accelerator(spec.accelerator),
+                )
+            )
+        return tuple(checked)

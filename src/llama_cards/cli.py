@@ -1304,6 +1304,258 @@ def _check_request(args: argparse.Namespace, out: _Output) -> int:
 # ------------------------------------------------------------------ parser
 
 
+# ------------------------------------------------------------------ deployment
+
+
+def _bytes(count: Optional[int]) -> str:
+    """Bytes exactly, and in decimal gigabytes (the unit of the vendors' memory figures)."""
+    if count is None:
+        return "-"
+    return f"{count:,} bytes ({count / 1e9:,.1f} GB)"
+
+
+_ESTIMATE_FIELDS = (
+    "model",
+    "precision",
+    "scheme",
+    "context_tokens",
+    "sequences",
+    "kv_precision",
+    "chunked_window",
+    "weights_bytes",
+    "kv_cache_bytes",
+    "total_bytes",
+    "accelerator",
+    "units",
+    "memory_bytes",
+    "overhead",
+    "available_bytes",
+    "fits",
+    "headroom_bytes",
+    "extra_context_tokens",
+)
+
+
+def _memory_estimate(args: argparse.Namespace, out: _Output) -> int:
+    if args.gpu is not None and args.gpu_memory is not None:
+        raise _UsageError("give --gpu or --gpu-memory, not both")
+    found = llama_cards.model(args.model)
+    estimate = llama_cards.estimate_memory(
+        found,
+        precision=args.precision,
+        context_tokens=args.context,
+        gpus=args.gpus,
+        gpu=args.gpu,
+        gpu_memory_bytes=args.gpu_memory,
+    )
+    code = EXIT_NO if estimate.fits is False else EXIT_OK
+    if args.format == "json":
+        out.json(_dump(estimate))
+        return code
+    if args.format == "csv":
+        out.write(
+            _layout.csv_table(
+                _ESTIMATE_FIELDS,
+                [[_layout.cell(getattr(estimate, name)) for name in _ESTIMATE_FIELDS]],
+            )
+        )
+        return code
+    window = "chunked window" if estimate.chunked_window else "every layer keeps every token"
+    facts = [
+        ("weights", f"{_bytes(estimate.weights_bytes)}, {estimate.precision} ({estimate.scheme})"),
+        (
+            "KV cache",
+            f"{_bytes(estimate.kv_cache_bytes)}, {estimate.context_tokens:,} tokens x "
+            f"{estimate.sequences} sequence(s), {estimate.kv_precision}, {window}",
+        ),
+        ("total", _bytes(estimate.total_bytes)),
+    ]
+    if estimate.memory_bytes is not None:
+        unit = estimate.accelerator or "GPU"
+        facts += [
+            ("memory", f"{_bytes(estimate.memory_bytes)}, {estimate.units} x {unit}"),
+            ("available", _bytes(estimate.available_bytes)),
+            ("headroom", _bytes(estimate.headroom_bytes)),
+            ("more context", f"{estimate.extra_context_tokens or 0:,} tokens per sequence"),
+        ]
+    rows: list[Row] = [found.name, *[[f"  {label}", value] for label, value in facts]]
+    out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
+    if estimate.fits is not None:
+        _answer(
+            out,
+            estimate.fits,
+            f"the weights and KV cache {'fit' if estimate.fits else 'do not fit'} in "
+            f"{_bytes(estimate.available_bytes)}",
+        )
+    out.lines(["", "Assumptions:"])
+    for assumption in estimate.assumptions:
+        out.paragraph(f"- {assumption}")
+    return code
+
+
+def _architecture_facts(record: object, prefix: str = "") -> list[tuple[str, object]]:
+    """Every field of an architecture record, nested records flattened as ``vision.width``."""
+    facts: list[tuple[str, object]] = []
+    for name, value in _dump(record).items():  # type: ignore[attr-defined]  # a dict
+        if name in ("source", "field_sources"):
+            continue
+        if isinstance(value, dict):
+            nested = getattr(record, name)
+            facts += _architecture_facts(nested, f"{prefix}{name}.")
+        else:
+            facts.append((f"{prefix}{name}", value))
+    return facts
+
+
+def _architecture(args: argparse.Namespace, out: _Output) -> int:
+    found = llama_cards.model(args.model)
+    shape = found.architecture
+    if args.format == "json":
+        out.json(_dump(shape))
+        return EXIT_OK
+    facts = _architecture_facts(shape)
+    if args.format == "csv":
+        out.write(_layout.csv_table(["field", "value"], [[n, _layout.cell(v)] for n, v in facts]))
+        return EXIT_OK
+    shown = [[f"  {name}", "-" if value is None else str(value)] for name, value in facts]
+    out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], [found.name, *shown]))
+    out.lines([""])
+    document = llama_cards.document(shape.source.document)
+    out.paragraph(f"Source: {document.title}; {shape.source.section}")
+    return EXIT_OK
+
+
+_CLAIM_COLUMNS = [
+    _layout.Column("Id"),
+    _layout.Column("Weights", ">"),
+    _layout.Column("Memory", ">"),
+    _layout.Column("Holds"),
+    _layout.Column("Context (window)", ">"),
+    _layout.Column("Context (no window)", ">"),
+]
+
+
+def _claim_row(claim: llama_cards.HardwareClaim) -> list[str]:
+    return [
+        claim.id,
+        f"{claim.weights_bytes / 1e9:,.1f} GB",
+        f"{claim.memory_bytes / 1e9:,.1f} GB",
+        "yes" if claim.holds else "no",
+        f"{claim.context_tokens_chunked:,}",
+        f"{claim.context_tokens_unchunked:,}",
+    ]
+
+
+def _claims(args: argparse.Namespace, out: _Output) -> int:
+    claimed = llama_cards.card_claims()
+    contrasts = llama_cards.claim_contrasts()
+    if args.format == "json":
+        out.json(
+            {
+                "claims": [_dump(claim) for claim in claimed],
+                "contrasts": [_dump(claim) for claim in contrasts],
+            }
+        )
+        return EXIT_OK
+    if args.format in ("csv", "markdown"):
+        every = (*claimed, *contrasts)
+        out.tabular(
+            args.format,
+            records=None,
+            columns=[_layout.Column("Claimed"), *_CLAIM_COLUMNS],
+            rows=[["yes" if c.claimed else "no", *_claim_row(c)] for c in every],
+            csv_header=[
+                "id",
+                "claimed",
+                "model",
+                "precision",
+                "basis",
+                "accelerator",
+                "units",
+                "weights_bytes",
+                "memory_bytes",
+                "headroom_bytes",
+                "holds",
+                "context_tokens_chunked",
+                "context_tokens_unchunked",
+                "statement",
+            ],
+            csv_rows=[
+                [
+                    c.id,
+                    c.claimed,
+                    c.model,
+                    c.precision,
+                    c.basis,
+                    c.accelerator,
+                    c.units,
+                    c.weights_bytes,
+                    c.memory_bytes,
+                    c.headroom_bytes,
+                    c.holds,
+                    c.context_tokens_chunked,
+                    c.context_tokens_unchunked,
+                    c.statement,
+                ]
+                for c in every
+            ],
+        )
+        return EXIT_OK
+    blocks = [out.style("The card's hardware claims", "bold", "underline")]
+    blocks += out.table(_CLAIM_COLUMNS, [_claim_row(claim) for claim in claimed])
+    blocks += ["", out.style("Contrasts the card does not claim (derived)", "bold", "underline")]
+    blocks += out.table(_CLAIM_COLUMNS, [_claim_row(claim) for claim in contrasts])
+    out.lines(blocks)
+    out.lines([""])
+    out.paragraph(
+        "Weights only against memory; the context columns are what the rest holds as a BF16 "
+        "KV cache of one sequence, with and without the chunked-attention window."
+    )
+    return EXIT_OK
+
+
+def _discrepancies(args: argparse.Namespace, out: _Output) -> int:
+    found = llama_cards.discrepancies()
+    if args.format == "text":
+        # One block per place: the paths and notes are too long for the columns of a table.
+        rows: list[Row] = []
+        for item in found:
+            if rows:
+                rows.append([""])
+            rows.append(out.style(item.field, "bold"))
+            rows += [
+                ["  served", f"{item.served} ({item.served_source})"],
+                ["  other", f"{item.other} ({item.other_source})"],
+                ["  note", item.note],
+            ]
+        out.lines(out.table([_layout.Column(""), _layout.Column("", flex=True)], rows))
+        return EXIT_OK
+    out.tabular(
+        args.format,
+        records=[_dump(item) for item in found],
+        columns=[
+            _layout.Column("Field"),
+            _layout.Column("Served"),
+            _layout.Column("Other"),
+            _layout.Column("Note", flex=True),
+        ],
+        rows=[[item.field, item.served, item.other, item.note] for item in found],
+        csv_header=["field", "served", "served_source", "other", "other_source", "note"],
+        csv_rows=[
+            [
+                item.field,
+                item.served,
+                str(item.served_source),
+                item.other,
+                str(item.other_source),
+                item.note,
+            ]
+            for item in found
+        ],
+    )
+    return EXIT_OK
+
+
 _Handler = Callable[[argparse.Namespace, _Output], int]
 _Argument = tuple[tuple[str, ...], dict[str, Any]]
 
@@ -1632,6 +1884,77 @@ _COMMANDS: tuple[
         ("llama-cards model-index maverick --table instruct",),
         ("json",),
         (_argument("model", metavar="MODEL", help="a Llama 4 or comparison model"), _TABLE),
+    ),
+    (
+        "memory",
+        _memory_estimate,
+        "memory for a model's weights and KV cache, against GPUs",
+        "The memory a model's weights (Meta's quantization scheme) and KV cache take, and "
+        "whether they fit the GPUs given (exit 1 if they do not). Activations, CUDA graphs and "
+        "fragmentation are left out.",
+        (
+            "llama-cards memory scout --precision int4 --gpu h100-80gb",
+            "llama-cards memory maverick --precision fp8 --context 128K --gpu dgx-h100",
+            "llama-cards memory scout --precision bf16 --gpus 2 --gpu-memory 80B --format json",
+        ),
+        ("text", "json", "csv"),
+        (
+            _MODEL,
+            _argument(
+                "--precision",
+                choices=("bf16", "fp8", "int4"),
+                default="bf16",
+                help="weight precision (default: bf16)",
+            ),
+            _argument(
+                "--context",
+                type=_count,
+                default=0,
+                metavar="N",
+                help=f"context tokens the KV cache holds, e.g. {_COUNTS}",
+            ),
+            _argument(
+                "--gpus", type=_count, default=1, metavar="N", help="how many GPUs (default: 1)"
+            ),
+            _argument(
+                "--gpu", metavar="NAME", help="an accelerator of the table: h100-80gb, dgx-h100"
+            ),
+            _argument(
+                "--gpu-memory",
+                type=_count,
+                metavar="BYTES",
+                help="memory of each GPU in bytes, e.g. 80B (instead of --gpu)",
+            ),
+        ),
+    ),
+    (
+        "architecture",
+        _architecture,
+        "a model's architecture: layers, heads, experts, attention, vision",
+        "The shape of a model as its reference builders construct it, with its source.",
+        ("llama-cards architecture scout", "llama-cards architecture maverick --format json"),
+        ("text", "json", "csv"),
+        (_MODEL,),
+    ),
+    (
+        "claims",
+        _claims,
+        "the card's hardware claims, checked",
+        "Each hardware claim of the card, checked against the computed or published weights, "
+        "and the contrasts the card does not claim.",
+        ("llama-cards claims", "llama-cards claims --format csv"),
+        _TABULAR,
+        (),
+    ),
+    (
+        "discrepancies",
+        _discrepancies,
+        "every place two sources print a fact differently",
+        "Every place two sources print one of the card's facts differently: the value served "
+        "and the other, each with its source.",
+        ("llama-cards discrepancies", "llama-cards discrepancies --format json"),
+        _TABULAR,
+        (),
     ),
 )
 

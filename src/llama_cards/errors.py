@@ -35,7 +35,9 @@ __all__ = [
     "NotInTableError",
     "SchemaVersionError",
     "TokenizerUnavailableError",
+    "UnknownAcceleratorError",
     "UnknownBenchmarkError",
+    "UnknownCheckpointError",
     "UnknownDocumentError",
     "UnknownModalityError",
     "UnknownModelError",
@@ -128,14 +130,32 @@ class UnknownModalityError(LlamaCardsError, ValueError):
 class ContextLengthExceededError(LlamaCardsError, ValueError):
     """A request needs more tokens than the model's context window holds."""
 
-    def __init__(self, model: str, context_length: int, requested: int) -> None:
+    def __init__(
+        self,
+        model: str,
+        context_length: int,
+        requested: int,
+        *,
+        checkpoint: Optional[str] = None,
+    ) -> None:
         self.model = model
         self.context_length = context_length
         self.requested = requested
+        self.checkpoint = checkpoint
+        """The checkpoint whose registry limit was used; ``None`` for the card's context."""
+        if checkpoint is None:
+            limit = f"{model} has a context length of {context_length:,} tokens"
+            advice = "pick a model with a longer context (find_models(min_context=...))"
+        else:
+            limit = (
+                f"the checkpoint {checkpoint} of {model} has a maximum sequence length of "
+                f"{context_length:,} tokens in Meta's registry"
+            )
+            advice = "pick a checkpoint with a longer limit"
         super().__init__(
-            f"{model} has a context length of {context_length:,} tokens, but the request needs "
-            f"{requested:,} (over by {requested - context_length:,}); shorten the prompt, lower "
-            "max_new_tokens, or pick a model with a longer context (find_models(min_context=...))"
+            f"{limit}, but the request needs {requested:,} (over by "
+            f"{requested - context_length:,}); shorten the prompt, lower max_new_tokens, or "
+            f"{advice}"
         )
 
 
@@ -180,3 +200,23 @@ class TokenizerUnavailableError(LlamaCardsError, ImportError):
     Install it with ``pip install "llama-cards[tokenizer]"`` (Python 3.10 or newer, which
     Meta's ``llama-models`` package requires).
     """
+
+
+class UnknownAcceleratorError(_UnknownNameError):
+    """No accelerator of the table answers to the name that was asked for.
+
+    ``closest`` holds the known names nearest to the one asked for, best first.
+    """
+
+    _kind = "accelerator"
+    _matching = "ids and product names, ignoring case"
+
+
+class UnknownCheckpointError(_UnknownNameError):
+    """No published checkpoint of the model has the Hugging Face repository asked for.
+
+    ``closest`` holds the known repository ids nearest to the one asked for, best first.
+    """
+
+    _kind = "checkpoint"
+    _matching = "Hugging Face repository ids, ignoring case"
