@@ -39,7 +39,7 @@ SHIPPED_SHA256: dict[str, dict[str, str]] = {
         "benchmarks": "8891d94ab3e54893a9226524423ad5690ecb982400c60ae3599945098d3709fe",
         "card": "76d991dd52babefe6b8eaf19dc36f291ebcf0463818a8277185d4ffe110c9b51",
         "languages": "289e853dae5a94bc1dcb0ac41c837074bc9a3abec4305fd1aeeb8f22b604c914",
-        "license": "7f85166da0f61d65ca9dcf45fda551529a2c02b5b1ecb694cbb4b618fb768b0b",
+        "license": "2a03b242bb3b814b4e5cbe9301a7824c02179ad628e6e25c35d906ce49c20614",
         "models": "7fd86380d1e356dfcf31836787f650734d418518fd146737bea0de8842d561df",
     },
 }

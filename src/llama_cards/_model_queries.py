@@ -18,7 +18,7 @@ __all__ = ["find_models", "model", "models"]
 
 
 def _model_lookup(name: object) -> Model:
-    return _loader.newest().model_index.find(name)
+    return _loader.newest().model(name)
 
 
 _remembered_model = answer_cache(_model_lookup)
@@ -31,7 +31,10 @@ def model(name: Union[str, Model]) -> Model:
     name (``"Llama 4 Scout (17Bx16E)"``), a catalogue name
     (``"Llama-4-Scout-17B-16E-Instruct"``) or a Hugging Face repository id, in any case,
     with any spaces or punctuation; a :class:`Model` stands for its id. An unknown name
-    raises :class:`~llama_cards.UnknownModelError` naming the closest known names.
+    raises :class:`~llama_cards.UnknownModelError` naming the closest known names; the name
+    of a comparison model of the benchmark tables (``"llama-3.1-405b"``) raises it saying
+    so and naming the functions that take it (:func:`score`, :func:`scores`,
+    :func:`compare`).
 
     ```pycon
     >>> model("Llama_4_SCOUT").id

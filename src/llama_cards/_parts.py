@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from ._base import FrozenRecord
 from ._models import Model, NameIndex, model_index
-from .errors import UnknownDocumentError
+from .errors import UnknownDocumentError, UnknownModelError
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -245,10 +245,25 @@ class CardParts:
     # --- queries over one card
 
     def model(self, name: object) -> Model:
-        """The model ``name`` names; a :class:`Model` stands for its id."""
+        """The model ``name`` names; a :class:`Model` stands for its id.
+
+        A name of a comparison model of the benchmark tables (``"llama-3.1-405b"``) is not a
+        model of the card: the error says so and what to call instead.
+        """
         if isinstance(name, Model):
             name = name.id
-        return self.model_index.find(name)
+        try:
+            return self.model_index.find(name)
+        except UnknownModelError as error:
+            earlier = self.benchmark_index.model_index.get(error.name)  # type: ignore[arg-type]
+            if earlier is None or isinstance(earlier, Model):
+                raise
+            raise UnknownModelError(
+                error.name,
+                (),
+                self.model_index.ids,
+                comparison=(earlier.id, earlier.name),
+            ) from None
 
     def language(self, tag: object) -> Language:
         return self.language_index.find(tag)

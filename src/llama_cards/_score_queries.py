@@ -12,7 +12,7 @@ from ._base import answers_cache
 from ._benchmarks import Benchmark, BenchmarkIndex, Score
 from ._models import Model
 from ._scores import Comparison, ScoreDifference, ScoreTable, difference
-from .errors import AmbiguousQueryError, NotInTableError, _quoted
+from .errors import AmbiguousQueryError, InvalidArgumentError, NotInTableError, _quoted
 
 __all__ = ["benchmark", "benchmarks", "compare", "score", "scores", "to_model_index"]
 
@@ -62,7 +62,7 @@ def benchmark(name: str, *, table: Optional[str] = None) -> Benchmark:
 
 def scores(
     *,
-    model: Optional[str] = None,
+    model: Union[str, Model, None] = None,
     benchmark: Optional[str] = None,
     category: Optional[str] = None,
     table: Optional[str] = None,
@@ -77,9 +77,11 @@ def scores(
     are ignored. A name the card does not have raises the matching error
     (:class:`~llama_cards.UnknownModelError`, :class:`~llama_cards.UnknownBenchmarkError`,
     :class:`~llama_cards.InvalidArgumentError`); known names that select nothing together
-    give an empty table. ``subtask`` must be one that the rows of the selected cells report
-    (``"eng->kgv"`` of the MTOB rows), else :class:`~llama_cards.InvalidArgumentError`
-    names those there are, as :func:`score` and :meth:`ScoreTable.filter` do.
+    (``category="Image", table="instruct"``) raise :class:`~llama_cards.NotInTableError`
+    naming what the selection has instead (the table's categories). ``subtask`` must be one
+    that the rows of the selected cells report (``"eng->kgv"`` of the MTOB rows), else
+    :class:`~llama_cards.InvalidArgumentError` names those there are, as :func:`score` and
+    :meth:`ScoreTable.filter` do.
 
     ```pycon
     >>> len(scores()), len(scores(table="instruct")), len(scores(model="llama-3.1-70b"))
@@ -140,8 +142,13 @@ pass table='pretrained' or table='instruct'
     return _remembered_score(model, benchmark, table, subtask)
 
 
-def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
+def compare(
+    a: Union[str, Model], b: Union[str, Model], *, table: Optional[str] = None
+) -> Comparison:
     """The cells both models have, side by side, with ``a - b``.
+
+    ``a`` and ``b`` resolve as in :func:`scores` (a :class:`Model` too) and must be two
+    different models, else :class:`~llama_cards.InvalidArgumentError`.
 
     Rows follow the card's order; a cell where either model has no value (no multimodal
     support) is kept with ``difference`` ``None``. Models without a table in common give an
@@ -155,6 +162,12 @@ def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
     """
     index = _index()
     first, second = index.model_id(a), index.model_id(b)
+    if first == second:
+        raise InvalidArgumentError(
+            f"compare() takes two different models, got {first!r} twice; compare it with "
+            f"another model, e.g. compare({first!r}, "
+            f"{next(m for m in index.model_names if m != first)!r})"
+        )
     selected = index.select(_loader.newest().scores, table=table)
     theirs = {(s.table, s.benchmark, s.subtask): s for s in selected if s.model == second}
     return Comparison(
@@ -176,7 +189,9 @@ def compare(a: str, b: str, *, table: Optional[str] = None) -> Comparison:
     )
 
 
-def to_model_index(model: str, *, table: Optional[str] = None) -> list[dict[str, object]]:
+def to_model_index(
+    model: Union[str, Model], *, table: Optional[str] = None
+) -> list[dict[str, object]]:
     """The model's scores of one table in the Hugging Face ``model-index`` format.
 
     A model-index describes one checkpoint, and the pre-trained and instruction tuned
