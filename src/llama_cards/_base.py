@@ -193,14 +193,12 @@ class FrozenRecord(BaseModel):
         ```
         """
         fields = type(self).model_fields
-        if not isinstance(field, str):
-            raise ArgumentTypeError(
-                f"a field name must be a string such as 'release_date', got "
-                f"{type(field).__name__} {field!r}"
-            )
+        if type(field) is not str or field not in fields:
+            field = text_argument(field, "a field name", "release_date")
         if field not in fields:
             raise InvalidArgumentError(
-                f"{type(self).__name__} has no field {field!r}; its fields are {', '.join(fields)}"
+                f"{type(self).__name__} has no field {quote_input(field)}; its fields are "
+                f"{', '.join(fields)}"
             )
         for entry in getattr(self, "field_sources", ()):
             if entry.field == field:

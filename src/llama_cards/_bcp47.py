@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from .errors import InvalidLanguageTagError
+from .errors import InvalidLanguageTagError, quote_input
 
 __all__ = ["LanguageTag", "canonical_case", "parse"]
 
@@ -134,12 +134,14 @@ def canonical_case(subtags: list[str]) -> str:
 
 
 def _fail(text: str, problem: str) -> InvalidLanguageTagError:
-    return InvalidLanguageTagError(f"{text!r} is not a well-formed language tag: {problem}")
+    return InvalidLanguageTagError(
+        f"{quote_input(text)} is not a well-formed language tag: {problem}"
+    )
 
 
 def _invalid(text: str, problem: str) -> InvalidLanguageTagError:
     # Well formed, but RFC 5646 section 2.2.9 makes it invalid whatever the registry holds.
-    return InvalidLanguageTagError(f"{text!r} is not a valid language tag: {problem}")
+    return InvalidLanguageTagError(f"{quote_input(text)} is not a valid language tag: {problem}")
 
 
 def _is_script(subtag: str) -> bool:
@@ -243,7 +245,8 @@ def _parse(text: str) -> LanguageTag:
         if len(subtag) > 8:
             raise _fail(
                 text,
-                f"the subtag '{subtag}' is {len(subtag)} characters long; subtags have 1 to 8",
+                f"the subtag {quote_input(subtag)} is {len(subtag)} characters long; subtags "
+                "have 1 to 8",
             )
     first = subtags[0]
     if first == "x":

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
-from ._base import FrozenRecord
+from ._base import FrozenRecord, text_argument
 from ._models import Model, NameIndex, model_index
 from .errors import UnknownDocumentError, UnknownModelError
 
@@ -272,9 +272,12 @@ class CardParts:
         return self.language_index.supports(tag)
 
     def document(self, document_id: object) -> Document:
-        found = self.document_index.get(document_id) if isinstance(document_id, str) else None
+        found = self.document_index.get(document_id) if type(document_id) is str else None
         if found is None:
-            raise UnknownDocumentError(document_id, [], list(self.document_index))
+            text = text_argument(document_id, "a document id", "azure-card")
+            found = self.document_index.get(text)
+            if found is None:
+                raise UnknownDocumentError(text, [], list(self.document_index))
         return found
 
     def assess_use(
