@@ -140,7 +140,8 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
         number = operator.index(value)  # type: ignore[arg-type]  # TypeError below
     except TypeError:
         raise ArgumentTypeError(
-            f"{name} must be an integer number of {unit}, got {type(value).__name__} {value!r}"
+            f"{name} must be an integer number of {unit}, got {type(value).__name__} "
+            f"{quote_input(value)}"
         ) from None
     if number < 0:
         raise InvalidArgumentError(f"{name} must be zero or more {unit}, got {number}")

@@ -214,7 +214,8 @@ it starts with '1a', but the language subtag is letters only (2-3 letters, e.g. 
         if shown is None or shown == text:
             raise
         message = str(error)
-        raise InvalidLanguageTagError(repr(shown) + message[len(repr(text)) :]) from None
+        shown_text = quote_input(shown)
+        raise InvalidLanguageTagError(shown_text + message[len(quote_input(text)) :]) from None
 
 
 def _parse(text: str) -> LanguageTag:

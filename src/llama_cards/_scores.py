@@ -20,7 +20,7 @@ from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, Score
 from ._layout import cell, csv_table, html_table, markdown_table
 from ._models import Model, Variant
 from ._parts import CardParts
-from .errors import ArgumentTypeError, InvalidArgumentError
+from .errors import ArgumentTypeError, InvalidArgumentError, quote_input
 
 if TYPE_CHECKING:
     from ._card import Card
@@ -208,7 +208,7 @@ class ScoreTable(Sequence[Score]):
         for entry in items:
             if not isinstance(entry, Score):
                 raise ArgumentTypeError(
-                    f"ScoreTable holds Score records, got {type(entry).__name__} {entry!r}"
+                    f"ScoreTable holds Score records, got {type(entry).__name__} {quote_input(entry)}"
                 )
             cell = (entry.table, entry.benchmark, entry.model, entry.subtask)
             if cell not in index.cells:
