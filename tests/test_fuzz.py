@@ -369,7 +369,13 @@ def test_value_types_compare_or_raise_type_or_value_errors(other: Any) -> None:
         TRIED[f"{label} comparisons"] += 1
         assert isinstance(value == other, bool)
         assert (value == other) != (value != other)
-        for operation in (operator.lt, operator.le, operator.gt, operator.ge):
+        operations: tuple[Callable[[Any, Any], bool], ...] = (
+            operator.lt,
+            operator.le,
+            operator.gt,
+            operator.ge,
+        )
+        for operation in operations:
             for left, right in ((value, other), (other, value)):  # every operator, both ways
                 try:
                     answer = operation(left, right)

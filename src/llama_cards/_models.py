@@ -100,9 +100,8 @@ class Quantity(FrozenRecord):
         return self.printed
 
     def __eq__(self, other: object) -> bool:
-        number = _number(other)
-        if number is not None:
-            return self.value == number
+        if isinstance(other, (int, float)) and not isinstance(other, bool):
+            return self.value == other
         return super().__eq__(other)
 
     def __hash__(self) -> int:

@@ -208,7 +208,8 @@ class ScoreTable(Sequence[Score]):
         for entry in items:
             if not isinstance(entry, Score):
                 raise ArgumentTypeError(
-                    f"ScoreTable holds Score records, got {type(entry).__name__} {quote_input(entry)}"
+                    f"ScoreTable holds Score records, got {type(entry).__name__} "
+                    f"{quote_input(entry)}"
                 )
             cell = (entry.table, entry.benchmark, entry.model, entry.subtask)
             if cell not in index.cells:
