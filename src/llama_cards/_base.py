@@ -81,6 +81,8 @@ def text_argument(value: object, what: str, example: str) -> str:
     control character inside the text (a NUL, an escape) raises
     :class:`~llama_cards.InvalidArgumentError` naming where it is.
     """
+    if type(value) is str and value.isprintable():  # no control character: checked in C
+        return value.strip()
     if not isinstance(value, str):
         raise ArgumentTypeError(
             f"{what} must be a string such as {example!r}, got {type(value).__name__} "

@@ -68,7 +68,7 @@ class Card(LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
 
     def score(
         self,
-        model: str,
+        model: Union[str, Model],
         benchmark: str,
         *,
         table: Optional[str] = None,

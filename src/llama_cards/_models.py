@@ -457,6 +457,12 @@ class NameIndex(Generic[_Named]):
         """
         if type(name) is str:
             found = self.by_spelling.get(name)
+            # Printable text has no control character (checked in C, the common case), and
+            # the key ignores the spaces around it: answered without the full check.
+            if found is None and name.isprintable():
+                found = self.by_spelling.get(name.lower())
+                if found is None:
+                    found = self.by_key.get(name_key(name))
             if found is not None:
                 return found
         elif isinstance(name, FrozenRecord):
