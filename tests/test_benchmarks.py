@@ -596,7 +596,9 @@ def test_scores_filters_combine() -> None:
     assert len(llama_cards.scores(table="instruct")) == 52
     assert len(llama_cards.scores(model="llama-3.1-405b")) == 7 + 13
     assert len(llama_cards.scores(model="scout", subtask="eng->kgv")) == 2
-    assert len(llama_cards.scores(model="llama-3.3-70b", table="pretrained")) == 0
+    # Known names that select nothing together are an error, never an empty table.
+    with pytest.raises(NotInTableError, match=r"'llama-4-maverick'$"):
+        llama_cards.scores(model="llama-3.3-70b", table="pretrained")
     assert [s.value for s in llama_cards.scores(model="scout", benchmark="mmlu-pro")] == [
         58.2,
         74.3,
@@ -639,7 +641,7 @@ def test_score_and_scores_agree_on_every_cell_and_subtask(
                 selected: Any = llama_cards.scores(
                     model=model, benchmark=name, table=table, subtask=subtask
                 )
-            except InvalidArgumentError as error:
+            except (InvalidArgumentError, NotInTableError) as error:
                 selected = error
             try:
                 found = llama_cards.score(model, name, table=table, subtask=subtask)
@@ -648,8 +650,8 @@ def test_score_and_scores_agree_on_every_cell_and_subtask(
                 assert isinstance(selected, InvalidArgumentError)
                 assert str(error) == str(selected)
             except NotInTableError:
-                # The model or the table is checked first; the selection has no cell.
-                assert isinstance(selected, InvalidArgumentError) or len(selected) == 0
+                # A selection without a cell is refused as the one cell is: never empty.
+                assert isinstance(selected, (InvalidArgumentError, NotInTableError))
             except AmbiguousQueryError as error:
                 assert tuple(selected) == tuple(error.matches)
             else:
@@ -835,7 +837,7 @@ def test_compare_exports() -> None:
         "table": "instruct",
         "benchmark": "mmmu",
         "benchmark_name": "MMMU",
-        "subtask": None,
+        "subtask": "",
         "metric": "accuracy",
         "model_a": "llama-4-scout",
         "value_a": 69.4,

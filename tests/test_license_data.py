@@ -357,6 +357,11 @@ MEMBERS = [
     ("eu-territories", "part of an EU member state where the EU treaties apply"),
     ("eea-non-eu", "a member of the European Economic Area outside the European Union"),
     ("switzerland", "Switzerland, which the licence names beside the EEA"),
+    (
+        "user-assigned-in-use",
+        "Kosovo by a user-assigned code: ISO 3166-1 leaves XA to XZ to its users, and the EU's "
+        "country lists and Unicode CLDR use XK for Kosovo",
+    ),
 ]
 
 
@@ -366,8 +371,8 @@ def test_what_a_place_on_each_list_is() -> None:
 
 
 # Codes people give that ISO 3166-1 does not assign: (given, what to use instead, the part
-# of the source that says why). EA, EU, FX, IC and UK are exceptionally reserved; XK lies
-# in the user-assigned range; EL is the EU's own code for Greece.
+# of the source that says why). EA, EU, FX, IC and UK are exceptionally reserved; EL is the
+# EU's own code for Greece. XK (Kosovo) is answered, as a user-assigned code in wide use.
 RESERVED = "ISO 3166-1 alpha-2, exceptionally reserved codes"
 HINTS = [
     ("EA", "ES", "iso-3166", RESERVED),
@@ -381,7 +386,6 @@ HINTS = [
     ("FX", "FR", "iso-3166", RESERVED),
     ("IC", "ES", "iso-3166", RESERVED),
     ("UK", "GB", "iso-3166", RESERVED),
-    ("XK", None, "iso-3166", "ISO 3166-1 alpha-2, user-assigned code elements"),
 ]
 
 
@@ -393,11 +397,17 @@ def test_hints() -> None:
     assert found == HINTS
 
 
-def test_kosovo_hint_says_there_is_no_assigned_code() -> None:
-    (hint,) = (hint for hint in llama_cards.card().countries.hints if hint.given == "XK")
-    assert "Kosovo" in hint.reason
-    assert "user" in hint.reason
-    assert hint.use_instead is None
+def test_kosovo_is_a_user_assigned_code_in_use_with_its_source() -> None:
+    group = llama_cards.card().countries.group("user-assigned-in-use")
+    assert group.codes == ("XK",)
+    assert "Kosovo" in group.member
+    assert "user-assigned" in group.member
+    assert (group.source.document, group.source.section) == (
+        "eu-style-guide",
+        "Annex A5, List of countries, territories and currencies (Kosovo, XK)",
+    )
+    assert "XK" not in _codes("iso-3166-1-alpha-2")  # ISO 3166-1 assigns it to no one
+    assert all(hint.given != "XK" for hint in llama_cards.card().countries.hints)
 
 
 def test_style_guide_is_cited_by_a_section_it_has() -> None:
@@ -446,7 +456,8 @@ def test_codes_are_sorted_unique_assigned_upper_case(group: llama_cards.CountryG
     assert list(group.codes) == sorted(set(group.codes))
     for code in group.codes:
         assert re.fullmatch("[A-Z]{2}", code)
-        assert code in assigned
+        # Every list holds assigned codes, but the list of user-assigned codes in use.
+        assert (code in assigned) == (group.id != "user-assigned-in-use")
 
 
 def test_eu_eea_and_switzerland_lists_do_not_overlap() -> None:

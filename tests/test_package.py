@@ -134,6 +134,7 @@ PUBLIC_NAMES = {
     "scores",
     "to_model_index",
     "UnknownDocumentError",
+    "UnknownRepositoryError",
     "document",
     "LayoutRow",
     "TableLayout",

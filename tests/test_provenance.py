@@ -237,7 +237,14 @@ def test_card_source_of_its_own_source_is_the_whole_card() -> None:
 # ------------------------------------------------------------------- bad input
 
 
-@pytest.mark.parametrize("field", ["release", "Release_Date", "", "context length", "id "])
+def test_whitespace_around_a_field_name_is_stripped_and_control_characters_refused() -> None:
+    scout = llama_cards.model("scout")
+    assert scout.source_of(" id\n") == scout.source_of("id")
+    with pytest.raises(InvalidArgumentError, match="control character"):
+        scout.source_of("id\x00")
+
+
+@pytest.mark.parametrize("field", ["release", "Release_Date", "", "context length", "i d"])
 def test_unknown_field_names_the_fields(field: str) -> None:
     scout = llama_cards.model("scout")
     with pytest.raises(InvalidArgumentError) as caught:

@@ -46,6 +46,7 @@ _PUBLIC: dict[str, str] = {
     "UnknownDocumentError": "errors",
     "UnknownModalityError": "errors",
     "UnknownModelError": "errors",
+    "UnknownRepositoryError": "errors",
     "UnsupportedLanguageError": "errors",
     "AlternativePrinting": "_models",
     "HuggingFaceRepo": "_models",
@@ -559,6 +560,9 @@ if TYPE_CHECKING:
     )
     from .errors import (
         UnknownModelError as UnknownModelError,
+    )
+    from .errors import (
+        UnknownRepositoryError as UnknownRepositoryError,
     )
     from .errors import (
         UnsupportedLanguageError as UnsupportedLanguageError,

@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from .errors import ArgumentTypeError, InvalidArgumentError
+from .errors import ArgumentTypeError, InvalidArgumentError, quote_input
 
 try:
     from pydantic_core import from_json as parse_json
@@ -50,6 +50,7 @@ __all__ = [
     "ModelId",
     "Positive",
     "Source",
+    "TruthRaises",
     "YearMonth",
     "parse_json",
 ]
@@ -104,6 +105,59 @@ def answers_cache(lookup: Callable[..., _Answer]) -> Callable[..., _Answer]:
 _IGNORED = re.compile(r"[\W_]+")
 
 
+# Control characters (Unicode category Cc: C0, DEL, C1) inside an argument are refused, never
+# dropped: name_key would otherwise ignore a NUL and answer for "scout\x00" as for "scout".
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def text_argument(value: object, what: str, example: str) -> str:
+    """A name or code a caller gave, with the whitespace around it stripped.
+
+    The one check of every text argument (model, benchmark, table, category, subtask,
+    domicile): a value that is not text raises :class:`~llama_cards.ArgumentTypeError`; a
+    control character inside the text (a NUL, an escape) raises
+    :class:`~llama_cards.InvalidArgumentError` naming where it is.
+    """
+    if type(value) is str and value.isprintable():  # no control character: checked in C
+        return value.strip()
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{what} must be a string such as {example!r}, got {type(value).__name__} "
+            f"{quote_input(value)}"
+        )
+    text = value.strip()
+    control = _CONTROL.search(text)
+    if control is not None:
+        raise InvalidArgumentError(
+            f"{what} {quote_input(value)} contains the control character {control.group()!r} at "
+            f"position {control.start() + len(value) - len(value.lstrip())}; control "
+            "characters are refused, not removed: give the name alone, e.g. "
+            f"{example!r}"
+        )
+    return text
+
+
+class TruthRaises:
+    """Mixin of a result whose truth a reader could guess wrongly: ``bool()`` raises.
+
+    ``if assess_use(...):`` would read as "if permitted", yet an object is true whatever it
+    says; so ``bool()`` raises :class:`TypeError` naming :attr:`_truth_attribute`, the
+    attribute that holds the answer (``"permitted"``, ``"fits"``). Tables and sequences are
+    not results of this kind: they keep "empty is false".
+    """
+
+    __slots__ = ()
+    _truth_attribute: ClassVar[str]
+
+    def __bool__(self) -> bool:
+        name = type(self).__name__
+        attribute = self._truth_attribute
+        raise TypeError(
+            f"the truth of a {name} is ambiguous; test its .{attribute} instead "
+            f"(e.g. `if result.{attribute}:`)"
+        )
+
+
 def name_key(name: str) -> str:
     """The key of a name: ``"Llama-4 Scout"`` and ``"llama_4_scout"`` give ``"llama4scout"``."""
     return _IGNORED.sub("", name).casefold()
@@ -125,7 +179,8 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
         number = operator.index(value)  # type: ignore[arg-type]  # TypeError below
     except TypeError:
         raise ArgumentTypeError(
-            f"{name} must be an integer number of {unit}, got {type(value).__name__} {value!r}"
+            f"{name} must be an integer number of {unit}, got {type(value).__name__} "
+            f"{quote_input(value)}"
         ) from None
     if number < 0:
         raise InvalidArgumentError(f"{name} must be zero or more {unit}, got {number}")
@@ -201,14 +256,12 @@ class FrozenRecord(BaseModel):
         ```
         """
         fields = type(self).model_fields
-        if not isinstance(field, str):
-            raise ArgumentTypeError(
-                f"a field name must be a string such as 'release_date', got "
-                f"{type(field).__name__} {field!r}"
-            )
+        if type(field) is not str or field not in fields:
+            field = text_argument(field, "a field name", "release_date")
         if field not in fields:
             raise InvalidArgumentError(
-                f"{type(self).__name__} has no field {field!r}; its fields are {', '.join(fields)}"
+                f"{type(self).__name__} has no field {quote_input(field)}; its fields are "
+                f"{', '.join(fields)}"
             )
         for entry in getattr(self, "field_sources", ()):
             if entry.field == field:
@@ -371,6 +424,13 @@ class YearMonth:
     ('2024-08', 2024, 8)
     >>> YearMonth.parse("2026-03") > cutoff
     True
+    >>> cutoff == "2024-08", cutoff < "2024-09", cutoff.last_day
+    (True, True, datetime.date(2024, 8, 31))
+
+    It equals and hashes like its printed form and orders against it; a string that is
+    not ``YYYY-MM`` raises :class:`~llama_cards.InvalidArgumentError` (a ``ValueError``)
+    when ordered against, and is merely unequal. A month is not a day: ordering against a
+    ``date`` raises ``TypeError``; compare :attr:`first_day` or :attr:`last_day` instead.
 
     ```
     """
@@ -434,36 +494,62 @@ class YearMonth:
     def __repr__(self) -> str:
         return f"YearMonth({self._year}, {self._month})"
 
+    @property
+    def first_day(self) -> date:
+        """The first day of the month, for comparing with a date: ``2024-08-01``."""
+        return date(self._year, self._month, 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the month, for comparing with a date: ``2024-08-31``."""
+        if self._month == 12:
+            return date(self._year, 12, 31)
+        return date.fromordinal(date(self._year, self._month + 1, 1).toordinal() - 1)
+
     def _key(self) -> tuple[int, int]:
         return (self._year, self._month)
 
+    def _other_key(self, other: object, operation: str) -> Union[tuple[int, int], None]:
+        """The key of what ``self`` is ordered against, None where ordering is not defined."""
+        if isinstance(other, YearMonth):
+            return other._key()
+        if isinstance(other, str):
+            return YearMonth.parse(other)._key()
+        if isinstance(other, date):  # datetime is a date too
+            kind = type(other).__name__
+            raise TypeError(
+                f"a YearMonth is a month, not a day: {self} {operation} {kind} is not defined; "
+                f"compare .first_day or .last_day with the {kind} "
+                f"(e.g. cutoff.last_day {operation} day)"
+            )
+        return None
+
     def __eq__(self, other: object) -> bool:
+        # Equal to its printed form, so that sets and dicts of the two agree (see __hash__).
         if isinstance(other, YearMonth):
             return self._key() == other._key()
+        if isinstance(other, str):
+            return str(self) == other
         return NotImplemented
 
     def __lt__(self, other: object) -> bool:
-        if isinstance(other, YearMonth):
-            return self._key() < other._key()
-        return NotImplemented
+        key = self._other_key(other, "<")
+        return NotImplemented if key is None else self._key() < key
 
     def __le__(self, other: object) -> bool:
-        if isinstance(other, YearMonth):
-            return self._key() <= other._key()
-        return NotImplemented
+        key = self._other_key(other, "<=")
+        return NotImplemented if key is None else self._key() <= key
 
     def __gt__(self, other: object) -> bool:
-        if isinstance(other, YearMonth):
-            return self._key() > other._key()
-        return NotImplemented
+        key = self._other_key(other, ">")
+        return NotImplemented if key is None else self._key() > key
 
     def __ge__(self, other: object) -> bool:
-        if isinstance(other, YearMonth):
-            return self._key() >= other._key()
-        return NotImplemented
+        key = self._other_key(other, ">=")
+        return NotImplemented if key is None else self._key() >= key
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash(str(self))
 
     @classmethod
     def __get_pydantic_core_schema__(

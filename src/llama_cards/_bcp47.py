@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from .errors import InvalidLanguageTagError
+from .errors import InvalidLanguageTagError, quote_input
 
 __all__ = [
     "LanguageTag",
@@ -151,12 +151,14 @@ def canonical_case(subtags: list[str]) -> str:
 
 
 def _fail(text: str, problem: str) -> InvalidLanguageTagError:
-    return InvalidLanguageTagError(f"{text!r} is not a well-formed language tag: {problem}")
+    return InvalidLanguageTagError(
+        f"{quote_input(text)} is not a well-formed language tag: {problem}"
+    )
 
 
 def _invalid(text: str, problem: str) -> InvalidLanguageTagError:
     # Well formed, but RFC 5646 section 2.2.9 makes it invalid whatever the registry holds.
-    return InvalidLanguageTagError(f"{text!r} is not a valid language tag: {problem}")
+    return InvalidLanguageTagError(f"{quote_input(text)} is not a valid language tag: {problem}")
 
 
 def _is_script(subtag: str) -> bool:
@@ -233,7 +235,7 @@ it starts with '1a', but the language subtag is letters only (2-3 letters, e.g. 
 
 def _quoting(error: InvalidLanguageTagError, text: str, shown: str) -> InvalidLanguageTagError:
     """``error``, a message that starts by quoting ``text``, quoting ``shown`` instead."""
-    return InvalidLanguageTagError(repr(shown) + str(error)[len(repr(text)) :])
+    return InvalidLanguageTagError(quote_input(shown) + str(error)[len(quote_input(text)) :])
 
 
 def _parse(text: str) -> LanguageTag:
@@ -264,7 +266,8 @@ def _parse(text: str) -> LanguageTag:
         if len(subtag) > 8:
             raise _fail(
                 text,
-                f"the subtag '{subtag}' is {len(subtag)} characters long; subtags have 1 to 8",
+                f"the subtag {quote_input(subtag)} is {len(subtag)} characters long; subtags "
+                "have 1 to 8",
             )
     first = subtags[0]
     if first == "x":
@@ -463,7 +466,9 @@ locale name: '.' follows the modifier, but the codeset comes before it, as in 'd
 
 
 def _locale_fail(text: str, problem: str) -> InvalidLanguageTagError:
-    return InvalidLanguageTagError(f"{text!r} is not a well-formed locale name: {problem}")
+    return InvalidLanguageTagError(
+        f"{quote_input(text)} is not a well-formed locale name: {problem}"
+    )
 
 
 def _parse_locale(text: str) -> PosixLocale:

@@ -40,6 +40,7 @@ from ._base import (
     YearMonth,
     count,
     name_key,
+    text_argument,
 )
 from ._models import (
     HuggingFaceRepo,
@@ -62,6 +63,7 @@ from .errors import (
     NotInTableError,
     UnknownBenchmarkError,
     _quoted,
+    quote_input,
 )
 
 __all__ = [
@@ -513,7 +515,16 @@ class Benchmark(FrozenRecord):
 class Score(FrozenRecord):
     """One cell of a benchmark table: a model's number on a benchmark, or why there is none.
 
-    Exactly one of ``value`` and ``missing`` is set.
+    Exactly one of ``value`` and ``missing`` is set. A score compares as a record (equal
+    when every field is); ordering scores raises ``TypeError`` (compare their ``value``s);
+    ``float(score)`` gives the value, or raises ``ValueError`` naming why there is none.
+
+    ```pycon
+    >>> import llama_cards
+    >>> float(llama_cards.score("scout", "mmlu"))
+    79.6
+
+    ```
     """
 
     model: ScoreModelId
@@ -537,6 +548,34 @@ class Score(FrozenRecord):
             raise ValueError("a score has either a value or a missing reason, not both or none")
         return self
 
+    def __float__(self) -> float:
+        if self.value is None:
+            raise ValueError(
+                f"{self} has no value: the cell gives the reason {self.missing!r} instead; "
+                "check score.value is not None first"
+            )
+        return self.value
+
+    def _unordered(self, other: object, operation: str) -> bool:
+        if not isinstance(other, Score):
+            return NotImplemented  # type: ignore[no-any-return]  # Python's own "not comparable"
+        raise TypeError(
+            f"scores are records, not numbers: Score {operation} Score is not defined; compare "
+            "their .value (None where the cell gives a reason instead)"
+        )
+
+    def __lt__(self, other: object) -> bool:
+        return self._unordered(other, "<")
+
+    def __le__(self, other: object) -> bool:
+        return self._unordered(other, "<=")
+
+    def __gt__(self, other: object) -> bool:
+        return self._unordered(other, ">")
+
+    def __ge__(self, other: object) -> bool:
+        return self._unordered(other, ">=")
+
     def __str__(self) -> str:
         part = f" {self.subtask}" if self.subtask is not None else ""
         shown = self.missing if self.value is None else self.value
@@ -547,11 +586,7 @@ class Score(FrozenRecord):
 
 
 def _text(value: object, what: str, example: str) -> str:
-    if not isinstance(value, str):
-        raise ArgumentTypeError(
-            f"{what} must be a string such as {example!r}, got {type(value).__name__} {value!r}"
-        )
-    return value
+    return text_argument(value, what, example)
 
 
 _LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
@@ -689,7 +724,7 @@ class BenchmarkIndex:
             return found
         known = "; ".join(f"{t.id!r} ({t.title})" for t in self.tables.values())
         raise InvalidArgumentError(
-            f"unknown benchmark table {text!r}: the card's tables are {known}"
+            f"unknown benchmark table {quote_input(text)}: the card's tables are {known}"
         )
 
     def category_set(self, name: object) -> frozenset[str]:
@@ -698,7 +733,7 @@ class BenchmarkIndex:
         if found is not None:
             return found
         raise InvalidArgumentError(
-            f"unknown benchmark category {text!r}: the card's categories are "
+            f"unknown benchmark category {quote_input(text)}: the card's categories are "
             f"{_quoted(self.category_names)} (case, spaces and punctuation are ignored)"
         )
 
@@ -715,8 +750,8 @@ class BenchmarkIndex:
             return found
         if known:
             raise InvalidArgumentError(
-                f"unknown subtask {text!r} for the selected benchmarks: their subtasks are "
-                f"{_quoted(known)}"
+                f"unknown subtask {quote_input(text)} for the selected benchmarks: their "
+                f"subtasks are {_quoted(known)}"
             )
         having = tuple(dict.fromkeys(row.id for row in self.rows.values() if row.subtasks))
         there = (
@@ -725,7 +760,8 @@ class BenchmarkIndex:
             else "the card has none"
         )
         raise InvalidArgumentError(
-            f"subtask {text!r} was given, but no benchmark selected reports subtasks ({there}); "
+            f"subtask {quote_input(text)} was given, but no benchmark selected reports subtasks "
+            f"({there}); "
             "leave subtask out"
         )
 
@@ -740,7 +776,7 @@ class BenchmarkIndex:
         in_table = tuple(row for row in rows if row.table == wanted)
         if not in_table:
             raise NotInTableError(
-                f"benchmark {name!r} is not in the {wanted} table; it is in the "
+                f"benchmark {quote_input(name)} is not in the {wanted} table; it is in the "
                 f"{_quoted(row.table for row in rows)} table; pass another table or none"
             )
         return in_table
@@ -749,7 +785,7 @@ class BenchmarkIndex:
         rows = self.rows_in_table(name, table)
         if len(rows) > 1:
             raise AmbiguousQueryError(
-                f"benchmark {name!r} is a row of {len(rows)} tables: "
+                f"benchmark {quote_input(name)} is a row of {len(rows)} tables: "
                 f"{'; '.join(str(row) for row in rows)}; pass table="
                 + " or table=".join(repr(row.table) for row in rows),
                 rows,
@@ -767,7 +803,9 @@ class BenchmarkIndex:
                 f"{_quoted(self.tables[row.table].models)}"
                 for row in rows
             )
-            raise NotInTableError(f"the card has no score of {model_id!r} on {name!r}: {columns}")
+            raise NotInTableError(
+                f"the card has no score of {model_id!r} on {quote_input(name)}: {columns}"
+            )
         if subtask is not None:
             wanted_subtask = self.subtask(subtask, self.rows_of(found))
             found = [s for s in found if s.subtask == wanted_subtask]
@@ -782,7 +820,8 @@ class BenchmarkIndex:
                     " or ".join(f"subtask={t!r}" for t in dict.fromkeys(s.subtask for s in found))
                 )
             raise AmbiguousQueryError(
-                f"{model!r} on {name!r} matches {len(found)} cells: "
+                f"{quote_input(model) if isinstance(model, str) else repr(model_id)} on "
+                f"{quote_input(name)} matches {len(found)} cells: "
                 f"{'; '.join(str(s) for s in found)}; pass {', and '.join(hints)}",
                 found,
             )
@@ -798,19 +837,52 @@ class BenchmarkIndex:
         table: object = None,
         subtask: object = None,
     ) -> list[Score]:
+        """The scores of ``scores`` that meet every condition given.
+
+        Known names that together select nothing raise :class:`NotInTableError`, naming
+        what the scores selected so far have instead (the categories of the table, the
+        tables of the benchmark, the columns of the table), as :func:`score` does: an empty
+        answer is never given in silence.
+        """
         selected = list(scores)
-        if model is not None:
-            model_id = self.model_id(model)
-            selected = [s for s in selected if s.model == model_id]
-        if benchmark is not None:
-            rows = {(row.table, row.id) for row in self.benchmark_rows(benchmark)}
-            selected = [s for s in selected if (s.table, s.benchmark) in rows]
-        if category is not None:
-            wanted = self.category_set(category)
-            selected = [s for s in selected if self.row(s).category in wanted]
+        # The conditions met so far, for the message of one that leaves nothing.
+        context: list[str] = []
+
+        def narrow(kept: list[Score], asked: str, dimension: str, values: Iterable[str]) -> None:
+            if selected and not kept:
+                scope = " ".join(context) if context else "of these scores"
+                there = _quoted(dict.fromkeys(values))
+                plural = "categories" if dimension == "category" else dimension + "s"
+                raise NotInTableError(
+                    f"the card has no score {scope} with {dimension} {asked}; the scores "
+                    f"{scope} have the {plural} {there}"
+                )
+
         if table is not None:
             table_id = self.table_id(table)
-            selected = [s for s in selected if s.table == table_id]
+            kept = [s for s in selected if s.table == table_id]
+            narrow(kept, repr(table_id), "table", (s.table for s in selected))
+            selected = kept
+            context.append(f"in the {table_id} table")
+        if model is not None:
+            model_id = self.model_id(model)
+            kept = [s for s in selected if s.model == model_id]
+            narrow(kept, repr(model_id), "model", (s.model for s in selected))
+            selected = kept
+            context.append(f"of {model_id!r}")
+        if benchmark is not None:
+            rows = {(row.table, row.id) for row in self.benchmark_rows(benchmark)}
+            kept = [s for s in selected if (s.table, s.benchmark) in rows]
+            asked = quote_input(text_argument(benchmark, "a benchmark name", "mmlu-pro"))
+            narrow(kept, asked, "benchmark", (s.benchmark for s in selected))
+            selected = kept
+            context.append(f"on {asked}")
+        if category is not None:
+            wanted = self.category_set(category)
+            kept = [s for s in selected if self.row(s).category in wanted]
+            asked = quote_input(text_argument(category, "a category", "Reasoning & Knowledge"))
+            narrow(kept, asked, "category", (self.row(s).category for s in selected))
+            selected = kept
         if subtask is not None:
             subtask_id = self.subtask(subtask, self.rows_of(selected))
             selected = [s for s in selected if s.subtask == subtask_id]

@@ -72,7 +72,7 @@ class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, CardFacts
 
     def score(
         self,
-        model: str,
+        model: Union[str, Model],
         benchmark: str,
         *,
         table: Optional[str] = None,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from packaging.version import InvalidVersion, Version
 
 from . import _loader
-from .errors import ArgumentTypeError, CardVersionError, InvalidVersionSpecError
+from .errors import ArgumentTypeError, CardVersionError, InvalidVersionSpecError, quote_input
 
 if TYPE_CHECKING:
     from ._card import Card
@@ -61,7 +61,8 @@ def _parse_version(version: object) -> Version:
         return Version(version)
     except InvalidVersion as error:
         raise InvalidVersionSpecError(
-            f"{version!r} is not a PEP 440 version; shipped card versions are {_shipped_names()}"
+            f"{quote_input(version)} is not a PEP 440 version; shipped card versions are "
+            f"{_shipped_names()}"
         ) from error
 
 
@@ -79,7 +80,8 @@ def card(version: Optional[str] = None) -> Card:
     wanted = _parse_version(version)
     if wanted not in _shipped_versions():
         raise CardVersionError(
-            f"no shipped card has version {version!r}; shipped versions are {_shipped_names()}"
+            f"no shipped card has version {quote_input(version)}; shipped versions are "
+            f"{_shipped_names()}"
         )
     return _load(wanted)
 
@@ -113,12 +115,13 @@ are '4'; upgrade llama-cards for newer cards
         specifiers = SpecifierSet(spec)
     except InvalidSpecifier as error:
         raise InvalidVersionSpecError(
-            f"{spec!r} is not a PEP 440 version specifier; write e.g. '>=4' or '==4.*'"
+            f"{quote_input(spec)} is not a PEP 440 version specifier; write e.g. '>=4' or '==4.*'"
         ) from error
     matching = [v for v in _shipped_versions() if specifiers.contains(v, prereleases=True)]
     if not matching:
         raise CardVersionError(
-            f"no shipped card satisfies {spec!r}; shipped versions are {_shipped_names()}; "
+            f"no shipped card satisfies {quote_input(spec)}; shipped versions are "
+            f"{_shipped_names()}; "
             "upgrade llama-cards for newer cards"
         )
     return _load(matching[-1])

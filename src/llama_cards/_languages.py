@@ -91,6 +91,7 @@ from .errors import (
     DataIntegrityError,
     InvalidLanguageTagError,
     UnsupportedLanguageError,
+    quote_input,
 )
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ def _find(
     if not isinstance(tag, str):
         raise ArgumentTypeError(
             f"a language tag must be a string such as 'en' or 'pt-BR', got "
-            f"{type(tag).__name__} {tag!r}"
+            f"{type(tag).__name__} {quote_input(tag)}"
         )
     found = index.by_name.get(_name_key(tag))
     if found is not None:
@@ -382,16 +383,20 @@ def _unsupported(
         return _unsupported_error(index, what)
     code = parsed.effective_language
     if code is None and parsed.grandfathered:
-        what = f"{tag!r} is a grandfathered tag that names no particular language"
+        what = f"{quote_input(tag)} is a grandfathered tag that names no particular language"
     elif code is None:
-        what = f"{tag!r} is a private-use tag, which names no registered language"
+        what = f"{quote_input(tag)} is a private-use tag, which names no registered language"
     elif len(code) > 3:
         what = (
-            f"{tag!r} is well formed as a tag, but no language has the subtag {code!r} (language "
+            f"{quote_input(tag)} is well formed as a tag, but no language has the subtag "
+            f"{code!r} (language "
             "subtags in use have 2 or 3 letters), and it is not the name of a supported language"
         )
     else:
-        what = f"{tag!r} is a well-formed tag of the language {code!r}, which is not supported"
+        what = (
+            f"{quote_input(tag)} is a well-formed tag of the language {code!r}, which is not "
+            "supported"
+        )
     primary = index.by_code.get(parsed.language)
     if parsed.extlangs and primary is not None:
         what += (

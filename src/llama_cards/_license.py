@@ -26,11 +26,16 @@ True
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional, Protocol, get_args
+from typing import ClassVar, Literal, Optional, Protocol, get_args
 
-from ._base import FieldSource, FrozenRecord, Positive, Source, count
+from ._base import FieldSource, FrozenRecord, Positive, Source, TruthRaises, count, text_argument
 from ._models import Modality, Model, ModelId
-from .errors import ArgumentTypeError, InvalidArgumentError, InvalidCountryCodeError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    InvalidCountryCodeError,
+    quote_input,
+)
 
 __all__ = [
     "Countries",
@@ -84,7 +89,12 @@ Entity = Literal["company", "individual"]
 """What kind of party asks: the EU restriction names individuals and companies apart."""
 
 CountryGroupId = Literal[
-    "iso-3166-1-alpha-2", "eu-member-states", "eu-territories", "eea-non-eu", "switzerland"
+    "iso-3166-1-alpha-2",
+    "eu-member-states",
+    "eu-territories",
+    "eea-non-eu",
+    "switzerland",
+    "user-assigned-in-use",
 ]
 """Id of a list of country codes in :attr:`Countries.groups`."""
 
@@ -374,12 +384,15 @@ class Finding(FrozenRecord):
     """Where the clause, and any country list it used, come from."""
 
 
-class UseAssessment(FrozenRecord):
+class UseAssessment(TruthRaises, FrozenRecord):
     """Whether a use of Llama 4 is permitted under the published terms, and why.
 
     It is guidance read from the published licence and policy, not legal advice
-    (:attr:`disclaimer` says so).
+    (:attr:`disclaimer` says so). ``bool()`` of an assessment raises ``TypeError``: test
+    :attr:`permitted`.
     """
+
+    _truth_attribute: ClassVar[str] = "permitted"
 
     permitted: bool
     """True when no finding blocks the use."""
@@ -461,6 +474,7 @@ class LicenseIndex:
         "licensors",
         "restricted",
         "urls",
+        "user_assigned",
         "users",
     )
 
@@ -470,7 +484,13 @@ class LicenseIndex:
         # Every spelling of every assigned code (DE, De, dE, de): one dict lookup checks
         # and normalises a domicile, and only ASCII letters can match.
         self.codes: dict[str, str] = {}
-        for code in countries.group("iso-3166-1-alpha-2").codes:
+        # User-assigned codes in wide use (XK for Kosovo) are answered like assigned ones,
+        # with a note on where the code comes from.
+        self.user_assigned: dict[str, CountryGroup] = {}
+        if any(group.id == "user-assigned-in-use" for group in countries.groups):
+            in_use = countries.group("user-assigned-in-use")
+            self.user_assigned = dict.fromkeys(in_use.codes, in_use)
+        for code in (*countries.group("iso-3166-1-alpha-2").codes, *self.user_assigned):
             first, second = code[0], code[1]
             for spelled in {
                 code,
@@ -508,8 +528,9 @@ class LicenseIndex:
         return assess(card, self, domicile, entity, end_user, monthly_active_users, model)
 
 
-def _country_error(index: LicenseIndex, domicile: str) -> InvalidCountryCodeError:
-    given = repr(domicile)
+def _country_error(index: LicenseIndex, domicile: str, asked: str) -> InvalidCountryCodeError:
+    """Why ``domicile`` (``asked`` with the whitespace around it stripped) is no code."""
+    given = quote_input(asked)
     examples = "e.g. 'US', 'DE' or 'JP', in any case"
     stripped = domicile.strip()
     # Only ASCII letters can be a code: "ß".upper() is "SS", which must not pass as SS.
@@ -519,10 +540,6 @@ def _country_error(index: LicenseIndex, domicile: str) -> InvalidCountryCodeErro
         instead = f"; use {hint.use_instead!r}" if hint.use_instead is not None else ""
         return InvalidCountryCodeError(
             f"{given} is not an assigned ISO 3166-1 alpha-2 country code: {hint.reason}{instead}"
-        )
-    if stripped != domicile and cleaned in index.codes:
-        return InvalidCountryCodeError(
-            f"{given} has whitespace around the country code; give {cleaned!r}"
         )
     letters = domicile.isascii() and domicile.isalpha()
     if letters and len(domicile) == 2:
@@ -542,14 +559,12 @@ def _country_error(index: LicenseIndex, domicile: str) -> InvalidCountryCodeErro
 
 
 def _domicile(index: LicenseIndex, domicile: object) -> str:
-    if not isinstance(domicile, str):
-        raise ArgumentTypeError(
-            "domicile must be an ISO 3166-1 alpha-2 country code as a string, e.g. 'US', "
-            f"got {type(domicile).__name__} {domicile!r}"
-        )
-    code = index.codes.get(domicile)
+    code = index.codes.get(domicile) if type(domicile) is str else None
     if code is None:
-        raise _country_error(index, domicile)
+        text = text_argument(domicile, "domicile, an ISO 3166-1 alpha-2 country code,", "US")
+        code = index.codes.get(text)
+        if code is None:
+            raise _country_error(index, text, domicile if isinstance(domicile, str) else text)
     return code
 
 
@@ -559,13 +574,12 @@ def _entity(entity: object) -> Entity:
     if entity == "individual":
         return "individual"
     known = " or ".join(repr(name) for name in ENTITIES)
-    if not isinstance(entity, str):
-        raise ArgumentTypeError(
-            f"entity must be the string {known}, got {type(entity).__name__} {entity!r}"
-        )
-    near = entity.strip().lower()
+    text = text_argument(entity, "entity", "company")
+    if text in ENTITIES:
+        return "company" if text == "company" else "individual"
+    near = text.lower()
     hint = f"; did you mean {near!r}?" if near in ENTITIES else ""
-    raise InvalidArgumentError(f"entity must be {known}, got {entity!r}{hint}")
+    raise InvalidArgumentError(f"entity must be {known}, got {quote_input(entity)}{hint}")
 
 
 def _users(given: object) -> Optional[int]:
@@ -582,7 +596,7 @@ def _model_id(card: LicenseRecords, index: LicenseIndex, model: object) -> Optio
     if not isinstance(model, str):
         raise ArgumentTypeError(
             "model must be a model name such as 'scout', a Model, or None, "
-            f"got {type(model).__name__} {model!r}"
+            f"got {type(model).__name__} {quote_input(model)}"
         )
     return card.model(model).id
 
@@ -600,7 +614,7 @@ def assess(
     party = _entity(entity)
     if end_user is not True and end_user is not False:
         raise ArgumentTypeError(
-            f"end_user must be True or False, got {type(end_user).__name__} {end_user!r}"
+            f"end_user must be True or False, got {type(end_user).__name__} {quote_input(end_user)}"
         )
     only_end_user = end_user is True
     users = _users(monthly_active_users)
@@ -660,6 +674,11 @@ def _eu_finding(
             if code in index.licensor_codes
             else ""
         )
+        sources = rule.sources
+        in_use = index.user_assigned.get(code)
+        if in_use is not None:
+            aside += f" ({code} is {in_use.member}.)"
+            sources = _unique([*rule.sources, in_use.source])
         return Finding._construct(
             {
                 "term": rule.id,
@@ -669,7 +688,7 @@ def _eu_finding(
                     f"not apply.{aside}"
                 ),
                 "blocks": False,
-                "sources": rule.sources,
+                "sources": sources,
             }
         )
     where = group.member

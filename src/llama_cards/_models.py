@@ -41,6 +41,7 @@ from ._base import (
     YearMonth,
     count,
     name_key,
+    text_argument,
 )
 from .errors import (
     ArgumentTypeError,
@@ -49,6 +50,8 @@ from .errors import (
     UnknownCheckpointError,
     UnknownModalityError,
     UnknownModelError,
+    UnknownRepositoryError,
+    quote_input,
 )
 
 if TYPE_CHECKING:
@@ -92,7 +95,16 @@ class Quantity(FrozenRecord):
     """A number as the card prints it: ``~40T`` is ``Quantity(value=40_000_000_000_000,
     approximate=True, printed="~40T")``.
 
-    ``int(quantity)`` gives the value.
+    It equals, orders and hashes like its :attr:`value` (``int`` and ``float`` give it),
+    so ``training_tokens == 40_000_000_000_000`` is True; whether the number is
+    approximate stays on the record. Two quantities are equal when every field is.
+
+    ```pycon
+    >>> tokens = Quantity(value=40, approximate=True, printed="~40")
+    >>> tokens == 40, tokens > 39.5, int(tokens), float(tokens), hash(tokens) == hash(40)
+    (True, True, 40, 40.0, True)
+
+    ```
     """
 
     value: Count
@@ -108,12 +120,60 @@ class Quantity(FrozenRecord):
     def __int__(self) -> int:
         return self.value
 
+    def __float__(self) -> float:
+        return float(self.value)
+
     def __str__(self) -> str:
         return self.printed
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (int, float)) and not isinstance(other, bool):
+            return self.value == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __lt__(self, other: object) -> bool:
+        number = _number(other)
+        return NotImplemented if number is None else self.value < number
+
+    def __le__(self, other: object) -> bool:
+        number = _number(other)
+        return NotImplemented if number is None else self.value <= number
+
+    def __gt__(self, other: object) -> bool:
+        number = _number(other)
+        return NotImplemented if number is None else self.value > number
+
+    def __ge__(self, other: object) -> bool:
+        number = _number(other)
+        return NotImplemented if number is None else self.value >= number
+
+
+def _number(other: object) -> Union[int, float, None]:
+    """What a :class:`Quantity` compares with: a number (not a bool) or a quantity's value."""
+    if isinstance(other, Quantity):
+        return other.value
+    if isinstance(other, (int, float)) and not isinstance(other, bool):
+        return other
+    return None
+
 
 class HuggingFaceRepo(FrozenRecord):
-    """A published checkpoint of a model on the Hugging Face Hub."""
+    """A published checkpoint of a model on the Hugging Face Hub.
+
+    It equals and hashes like its :attr:`id`, so a repository id is ``in``
+    :attr:`Model.huggingface_repos`; two records are equal when every field is.
+
+    ```pycon
+    >>> import llama_cards
+    >>> scout = llama_cards.model("scout")
+    >>> "meta-llama/Llama-4-Scout-17B-16E-Instruct" in scout.huggingface_repos
+    True
+
+    ```
+    """
 
     id: str
     """Repository id, e.g. ``"meta-llama/Llama-4-Scout-17B-16E-Instruct"``."""
@@ -129,6 +189,14 @@ class HuggingFaceRepo(FrozenRecord):
     :meth:`source_of`."""
     field_sources: tuple[FieldSource, ...] = ()
     """The fields printed somewhere other than :attr:`source` (the sequence limit)."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.id == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
 
 class Training(FrozenRecord):
@@ -185,7 +253,9 @@ def modality_of(value: object) -> str:
     if isinstance(value, str) and value.strip().lower() in MODALITIES:
         return value.strip().lower()
     known = ", ".join(repr(name) for name in MODALITIES)
-    raise UnknownModalityError(f"unknown modality {value!r}: the card names {known}")
+    if isinstance(value, str):
+        text_argument(value, "a modality", "image")  # a control character is its own error
+    raise UnknownModalityError(f"unknown modality {quote_input(value)}: the card names {known}")
 
 
 class Model(FrozenRecord):
@@ -240,6 +310,29 @@ class Model(FrozenRecord):
     field_sources: tuple[FieldSource, ...]
     """The fields printed somewhere other than :attr:`source` (the release date, the
     short name), each with every section that prints it; see :meth:`source_of`."""
+
+    def huggingface_repo(self, repo_id: str) -> HuggingFaceRepo:
+        """The published checkpoint with Hugging Face repository id ``repo_id`` (any case).
+
+        An id that is not one of the model's raises
+        :class:`~llama_cards.UnknownRepositoryError` (a ``LookupError``) naming its ids.
+
+        ```pycon
+        >>> import llama_cards
+        >>> scout = llama_cards.model("scout")
+        >>> scout.huggingface_repo("meta-llama/Llama-4-Scout-17B-16E").variant
+        'pretrained'
+
+        ```
+        """
+        text = text_argument(repo_id, "a repository id", "meta-llama/Llama-4-Scout-17B-16E")
+        wanted = text.casefold()
+        for repo in self.huggingface_repos:
+            if repo.id.casefold() == wanted:
+                return repo
+        ids = [repo.id for repo in self.huggingface_repos]
+        closest = [repo for repo in ids if repo.rsplit("/", 1)[-1].casefold() == wanted]
+        raise UnknownRepositoryError(text, closest, ids)
 
     @model_validator(mode="after")
     def _active_at_most_total(self) -> Model:
@@ -601,13 +694,32 @@ class NameIndex(Generic[_Named]):
         return found
 
     def find(self, name: object, what: str = "a model name") -> _Named:
-        """The record ``name`` names, or :class:`UnknownModelError` naming the closest."""
-        if not isinstance(name, str):
-            raise ArgumentTypeError(f"{what} must be a string, got {type(name).__name__} {name!r}")
-        found = self.get(name)
+        """The record ``name`` names, or :class:`UnknownModelError` naming the closest.
+
+        A record of the index (a :class:`Model`) stands for itself, found by its id.
+        """
+        if type(name) is str:
+            found = self.by_spelling.get(name)
+            # Printable text has no control character (checked in C, the common case), and
+            # the key ignores the spaces around it: answered without the full check.
+            if found is None and name.isprintable():
+                found = self.by_spelling.get(name.lower())
+                if found is None:
+                    found = self.by_key.get(name_key(name))
+            if found is not None:
+                return found
+        elif isinstance(name, FrozenRecord):
+            record_id = getattr(name, "id", None)
+            if isinstance(record_id, str):
+                found = self.by_spelling.get(record_id)
+                if found is not None:
+                    return found
+                name = record_id
+        text = text_argument(name, what, "scout")
+        found = self.get(text)
         if found is not None:
             return found
-        raise UnknownModelError(name, self.closest(name), self.ids)
+        raise UnknownModelError(text, self.closest(text), self.ids)
 
     def closest(self, name: str) -> list[str]:
         """The ids of the records with names nearest to ``name``, best first."""

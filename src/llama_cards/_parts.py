@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
-from ._base import Disagreement, FrozenRecord
+from ._base import Disagreement, FrozenRecord, text_argument
 from ._models import Model, NameIndex, model_index
 from .errors import (
     DataIntegrityError,
     InvalidArgumentError,
     UnknownDocumentError,
     UnknownModelError,
+    quote_input,
 )
 
 if TYPE_CHECKING:
@@ -395,11 +396,16 @@ class CardParts:
     # --- queries over one card
 
     def model(self, name: object) -> Model:
-        """The model ``name`` names; a :class:`Model` stands for its id."""
+        """The model ``name`` names; a :class:`Model` stands for its id.
+
+        A name of a comparison model of the benchmark tables (``"llama-3.1-405b"``) is not a
+        model of the card: the error says so and what to call instead.
+        """
         if isinstance(name, Model):
             name = name.id
         index = self.model_index
         if isinstance(name, str):
+            name = text_argument(name, "a model name", "scout")
             found = index.get(name)
             if found is not None:
                 return found
@@ -411,11 +417,13 @@ class CardParts:
                     [],
                     index.ids,
                     message=(
-                        f"{name!r} is {earlier.name} ({earlier.id}), a comparison model of the "
-                        "benchmark tables, not a Llama 4 model of the card; call "
-                        f"comparison_model({earlier.id!r}) for its record (the card's models "
-                        f"are {', '.join(repr(known) for known in index.ids)})"
+                        f"{quote_input(name)} is {earlier.name} ({earlier.id!r}), a comparison "
+                        "model of the benchmark tables, not a Llama 4 model of the card; call "
+                        f"comparison_model({earlier.id!r}) for its record, or score(), scores() "
+                        "and compare() for its scores (the card's models are "
+                        f"{', '.join(repr(known) for known in index.ids)})"
                     ),
+                    comparison=(earlier.id, earlier.name),
                 )
         return index.find(name)
 
@@ -434,9 +442,12 @@ class CardParts:
         return self.language_index.supports(tag)
 
     def document(self, document_id: object) -> Document:
-        found = self.document_index.get(document_id) if isinstance(document_id, str) else None
+        found = self.document_index.get(document_id) if type(document_id) is str else None
         if found is None:
-            raise UnknownDocumentError(document_id, [], list(self.document_index))
+            text = text_argument(document_id, "a document id", "azure-card")
+            found = self.document_index.get(text)
+            if found is None:
+                raise UnknownDocumentError(text, [], list(self.document_index))
         return found
 
     def assess_use(

@@ -80,9 +80,11 @@ def scores(
     are ignored. A name the card does not have raises the matching error
     (:class:`~llama_cards.UnknownModelError`, :class:`~llama_cards.UnknownBenchmarkError`,
     :class:`~llama_cards.InvalidArgumentError`); known names that select nothing together
-    give an empty table. ``subtask`` must be one that the rows of the selected cells report
-    (``"eng->kgv"`` of the MTOB rows), else :class:`~llama_cards.InvalidArgumentError`
-    names those there are, as :func:`score` and :meth:`ScoreTable.filter` do.
+    (``category="Image", table="instruct"``) raise :class:`~llama_cards.NotInTableError`
+    naming what the selection has instead (the table's categories). ``subtask`` must be one
+    that the rows of the selected cells report (``"eng->kgv"`` of the MTOB rows), else
+    :class:`~llama_cards.InvalidArgumentError` names those there are, as :func:`score` and
+    :meth:`ScoreTable.filter` do.
 
     ```pycon
     >>> len(scores()), len(scores(table="instruct")), len(scores(model="llama-3.1-70b"))
@@ -145,6 +147,9 @@ pass table='pretrained' or table='instruct'
 
 def compare(a: _Named, b: _Named, *, table: Optional[str] = None) -> Comparison:
     """The cells both models have, side by side, with ``a - b``, and both models' specs.
+
+    ``a`` and ``b`` resolve as in :func:`scores` (a :class:`Model` too) and must be two
+    different models, else :class:`~llama_cards.InvalidArgumentError`.
 
     Rows follow the card's order; a cell where either model has no value (no multimodal
     support) is kept with ``difference`` ``None``. Models without a table in common give an

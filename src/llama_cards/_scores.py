@@ -21,7 +21,7 @@ from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, ComparisonMo
 from ._layout import cell, csv_table, html_table, markdown_table
 from ._models import Model, Variant
 from ._parts import CardParts
-from .errors import ArgumentTypeError, InvalidArgumentError
+from .errors import ArgumentTypeError, InvalidArgumentError, quote_input
 
 if TYPE_CHECKING:
     from ._card import Card
@@ -209,7 +209,8 @@ class ScoreTable(Sequence[Score]):
         for entry in items:
             if not isinstance(entry, Score):
                 raise ArgumentTypeError(
-                    f"ScoreTable holds Score records, got {type(entry).__name__} {entry!r}"
+                    f"ScoreTable holds Score records, got {type(entry).__name__} "
+                    f"{quote_input(entry)}"
                 )
             cell = (entry.table, entry.benchmark, entry.model, entry.subtask)
             if cell not in index.cells:
@@ -282,7 +283,7 @@ class ScoreTable(Sequence[Score]):
         self,
         predicate: Optional[Callable[[Score], bool]] = None,
         *,
-        model: Optional[str] = None,
+        model: Union[str, Model, None] = None,
         benchmark: Optional[str] = None,
         category: Optional[str] = None,
         table: Optional[str] = None,
@@ -394,6 +395,11 @@ class ScoreTable(Sequence[Score]):
         ``model`` (id), ``model_name`` (column header), ``subtask``, ``shots``, ``metric``,
         ``value``, ``missing`` and ``source``.
 
+        Pivot-safe: the keys that identify a cell (``table``, ``benchmark``, ``subtask``,
+        ``model``) are never missing, so a pivot keeps every row. ``subtask`` is ``""`` for
+        a one-number cell (``Score.subtask`` itself stays ``None``); ``shots`` is ``None``
+        where the card prints none (instruct rows), so leave it out of a pivot's index.
+
         ```pycon
         >>> import llama_cards
         >>> record = llama_cards.scores(model="maverick", benchmark="mgsm").to_records()[0]
@@ -414,7 +420,7 @@ class ScoreTable(Sequence[Score]):
                     "benchmark_name": row.name,
                     "model": entry.model,
                     "model_name": index.model_names[entry.model],
-                    "subtask": entry.subtask,
+                    "subtask": "" if entry.subtask is None else entry.subtask,
                     "shots": row.shots,
                     "metric": row.metric,
                     "value": entry.value,
@@ -804,7 +810,7 @@ class Comparison(Sequence[ScoreDifference]):
                 "table": d.benchmark.table,
                 "benchmark": d.benchmark.id,
                 "benchmark_name": d.benchmark.name,
-                "subtask": d.subtask,
+                "subtask": "" if d.subtask is None else d.subtask,
                 "metric": d.benchmark.metric,
                 "model_a": a,
                 "value_a": d.a.value,

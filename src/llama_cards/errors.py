@@ -41,12 +41,42 @@ __all__ = [
     "UnknownDocumentError",
     "UnknownModalityError",
     "UnknownModelError",
+    "UnknownRepositoryError",
     "UnsupportedLanguageError",
 ]
 
 
 def _quoted(names: Iterable[str]) -> str:
     return ", ".join(repr(name) for name in names)
+
+
+QUOTED_LENGTH = 80
+"""The most characters of an argument that an error message quotes."""
+
+
+def quote_input(value: object) -> str:
+    """``value`` as an error message quotes what a caller gave: its ``repr``, cut to
+    :data:`QUOTED_LENGTH` characters with the full length said, so that a long argument
+    (a pasted document) never floods a message.
+
+    ```pycon
+    >>> quote_input("scout")
+    "'scout'"
+    >>> shown = quote_input("x" * 100_000)
+    >>> len(shown), shown[-28:]
+    (104, "xxxxx…' (100,000 characters)")
+
+    ```
+    """
+    if isinstance(value, str):
+        if len(value) <= QUOTED_LENGTH:
+            return repr(value)
+        shown = repr(value[:QUOTED_LENGTH])
+        return f"{shown[:-1]}…{shown[-1]} ({len(value):,} characters)"
+    shown = repr(value)
+    if len(shown) <= QUOTED_LENGTH:
+        return shown
+    return f"{shown[:QUOTED_LENGTH]}… ({len(shown):,} characters of repr)"
 
 
 class LlamaCardsError(Exception):
@@ -81,7 +111,7 @@ class _UnknownNameError(LlamaCardsError, LookupError):
         hint = f"did you mean {_quoted(self.closest)}? " if self.closest else ""
         if message is None:
             message = (
-                f"unknown {self._kind} {name!r}: {hint}known {self._kind}s are "
+                f"unknown {self._kind} {quote_input(name)}: {hint}known {self._kind}s are "
                 f"{_quoted(self.known)} ({self._matching})"
             )
         super().__init__(message)
@@ -90,11 +120,34 @@ class _UnknownNameError(LlamaCardsError, LookupError):
 class UnknownModelError(_UnknownNameError):
     """No model answers to the name that was asked for.
 
-    ``closest`` holds the known names nearest to the one asked for, best first.
+    ``closest`` holds the known names nearest to the one asked for, best first. Where the
+    name is a comparison model of the benchmark tables, ``comparison`` holds its id and
+    printed name, and the message says to query its scores instead.
     """
 
     _kind = "model"
     _matching = "names ignore case, spaces and punctuation"
+
+    def __init__(
+        self,
+        name: object,
+        closest: Sequence[str],
+        known: Sequence[str],
+        *,
+        message: Optional[str] = None,
+        comparison: Optional[tuple[str, str]] = None,
+    ) -> None:
+        super().__init__(name, closest, known, message=message)
+        self.comparison = comparison
+        if comparison is not None and message is None:
+            model_id, printed = comparison
+            Exception.__init__(
+                self,
+                f"{quote_input(name)} is {printed} ({model_id!r}), a comparison model of the "
+                "card's benchmark tables, not a Llama 4 model of the card; its scores are "
+                f"score({model_id!r}, ...), scores(model={model_id!r}) and "
+                f"compare(..., {model_id!r}); the card's models are {_quoted(self.known)}",
+            )
 
 
 class UnknownBenchmarkError(_UnknownNameError):
@@ -220,3 +273,11 @@ class UnknownCheckpointError(_UnknownNameError):
 
     _kind = "checkpoint"
     _matching = "Hugging Face repository ids, ignoring case"
+
+
+class UnknownRepositoryError(_UnknownNameError):
+    """No published checkpoint of the model has the Hugging Face repository id asked for
+    (see :meth:`Model.huggingface_repo`)."""
+
+    _kind = "repository"
+    _matching = "ids ignore case"
