@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from llama_cards import InvalidLanguageTagError
 from llama_cards._bcp47 import PosixLocale, looks_like_locale, parse, parse_locale
+from llama_cards.errors import quote_input
 
 # locale name, then (language, territory, codeset, modifier) as the parser holds them, and the
 # canonical language tag it names (None for the POSIX locale, which names no language).
@@ -242,7 +243,7 @@ def test_any_text_is_a_locale_or_a_documented_error(text: str) -> None:
     try:
         found = parse_locale(text)
     except InvalidLanguageTagError as error:
-        assert str(error).startswith(f"{text!r} is not a well-formed locale name: ")
+        assert str(error).startswith(f"{quote_input(text)} is not a well-formed locale name: ")
         return
     assert isinstance(found, PosixLocale)
     assert (found.tag is None) is (found.language is None)
@@ -256,4 +257,4 @@ def test_a_shown_text_is_quoted_instead(text: str, shown: str) -> None:
     try:
         parse_locale(text, shown=shown)
     except InvalidLanguageTagError as error:
-        assert str(error).startswith(f"{shown!r} is not a well-formed locale name: ")
+        assert str(error).startswith(f"{quote_input(shown)} is not a well-formed locale name: ")
