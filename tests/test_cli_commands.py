@@ -1115,3 +1115,56 @@ def test_no_number_of_the_card_is_written_in_the_cli() -> None:
         }
     assert written, "the tokenizer found no number at all"
     assert not written & facts
+
+
+# ------------------------------------------------------------ the parser a run builds
+
+
+def _command_names(parser: Any) -> list[str]:
+    (action,) = [a for a in parser._actions if a.dest == "command"]
+    return list(action.choices)
+
+
+def test_a_run_builds_only_its_command_when_its_first_word_names_one() -> None:
+    assert _command_names(cli._parser(["show", "scout"])) == ["show"]
+    # Anything else (help or a flag first, a misspelt command, nothing) gets every command,
+    # so the list of commands and its errors name them all.
+    for words in (["--help", "show"], ["-h"], ["sho", "scout"], ["--version"], []):
+        assert _command_names(cli._parser(words)) == COMMANDS_IN_ORDER, words
+
+
+COMMANDS_IN_ORDER = list(_commands())
+
+
+def test_errors_after_a_plain_command_are_those_of_the_whole_parser(run: Any) -> None:
+    # A flag the command lacks, a missing argument: the same words as before the shortcut.
+    for args, words in (
+        (("show", "scout", "--bogus"), ["unrecognized arguments: --bogus"]),
+        (("show",), ["the following arguments are required: MODEL"]),
+        (("scout", "show"), ["invalid choice: 'scout'", "'models'", "'discrepancies'"]),
+    ):
+        result = run(*args)
+        assert result.code == 2
+        assert result.out == ""
+        usage, error = result.err.splitlines()[-2:]
+        assert usage.startswith("usage: llama-cards")
+        assert error.startswith("llama-cards")
+        for word in words:
+            assert word in error, (args, error)
+
+
+@pytest.mark.parametrize(
+    ("columns", "width"), [("60", 60), ("100", 100), ("0", None), ("wide", None)]
+)
+def test_help_wraps_to_columns_as_shutil_reads_them(
+    run: Any, monkeypatch: pytest.MonkeyPatch, columns: str, width: Any
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    shown = _ok(run("show", "--help")).out
+    # Examples are never wrapped (see above); the rest is.
+    longest = max(len(line) for line in shown.splitlines() if "example: " not in line)
+    import shutil
+
+    expected = width or shutil.get_terminal_size().columns
+    # argparse leaves two columns free, as with shutil's width.
+    assert expected - 12 <= longest <= expected - 2, (columns, longest)

@@ -1959,8 +1959,30 @@ _COMMANDS: tuple[
 )
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` tells it (``COLUMNS``, then
+    the terminal of stdout, then 80), without importing :mod:`shutil`: argparse makes a
+    formatter for every argument it adds, and ``shutil`` brings the compression modules."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    stream = sys.__stdout__
+    if columns <= 0 and stream is not None:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # no terminal, or no file descriptor
+            columns = 0
+    return columns or 80
+
+
 class _HelpFormatter(argparse.HelpFormatter):
     """Wraps descriptions to the terminal, and keeps each example on its own whole line."""
+
+    def __init__(self, prog: str, **options: Any) -> None:
+        if options.get("width") is None:
+            options["width"] = _terminal_columns() - 2
+        super().__init__(prog, **options)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         import textwrap
@@ -2000,7 +2022,22 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+_COMMAND_NAMES = frozenset(command[0] for command in _COMMANDS)
+
+
+def _chosen_command(given: Sequence[str]) -> Optional[str]:
+    """The command that ``given`` runs, where argparse will surely read it so: a first word
+    that names a command. Otherwise (a top-level flag such as ``--help`` first, no command,
+    a misspelt one) None, and the parser holds every command."""
+    if given and given[0] in _COMMAND_NAMES:
+        return given[0]
+    return None
+
+
 def _parser(given: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The command line's parser. Given the words to parse, it holds only the command they
+    run, where that is plain: building all of them is most of what a command's start costs.
+    """
     parser = _Parser(
         prog="llama-cards",
         given=given,
@@ -2021,7 +2058,10 @@ def _parser(given: Sequence[str] = ()) -> argparse.ArgumentParser:
         "--version", action=_Version, help="show the package and data schema versions, and exit"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = _chosen_command(given)
     for name, handler, summary, description, examples, formats, arguments in _COMMANDS:
+        if chosen is not None and name != chosen:
+            continue
         command = commands.add_parser(
             name,
             given=given,
