@@ -103,7 +103,7 @@ def test_wheel_contents_and_size(tmp_path: Path) -> None:
     assert wheel.stat().st_size < 250 * 1000
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "llama_cards/py.typed" in names
-    for part in ("card", "models", "benchmarks", "languages", "license"):
+    for part in ("card", "documents", "models", "benchmarks", "languages", "license"):
         assert f"llama_cards/data/card-4/{part}.json" in names
     assert "llama_cards/__init__.py" in names
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]

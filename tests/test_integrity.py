@@ -119,3 +119,33 @@ def test_a_damaged_prompt_format_is_refused_by_the_counts_alone(tmp_path: Path) 
     done = _ask(root, _REPORT.format(query="llama_cards.image_tokens(8, 8)"))
     assert done.stdout.startswith("refused: "), done.stderr
     assert "card-4/prompt-format.json differs from the one this release shipped" in done.stdout
+
+
+def test_the_card_s_own_part_is_read_only_by_what_needs_it(tmp_path: Path) -> None:
+    # The footer of `show`, a document and a first licence check read the documents part
+    # and not the card's own part; the card's version and the whole card do.
+    damaged = part_bytes("4", "card").replace(
+        b'"training_hardware": "', b'"training_hardware": "x', 1
+    )
+    assert damaged != part_bytes("4", "card")
+    root = _copy(tmp_path, {"data/card-4/card.json": damaged})
+    for query, answer in (
+        ("print(llama_cards.document('azure-card').title)", "Llama 4 Scout 17B 16E Instruct"),
+        ("print(llama_cards.assess_use(domicile='US').permitted)", "True"),
+    ):
+        done = _ask(root, _REPORT.format(query=query))
+        assert done.stdout == f"{answer}\n", (query, done.stdout, done.stderr)
+    show = subprocess.run(
+        [sys.executable, "-m", "llama_cards", "show", "scout"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"},
+        cwd=str(root),
+        timeout=120,
+        check=False,
+    )
+    assert show.returncode == 0, show.stderr
+    assert "Source: Llama 4 Scout 17B 16E Instruct, card version 4 (2026-03)" in show.stdout
+    for query in ("llama_cards.card()", "llama_cards.card('4')"):
+        done = _ask(root, _REPORT.format(query=query))
+        assert "card-4/card.json differs from the one this release shipped" in done.stdout

@@ -24,6 +24,7 @@ LAYERS: list[set[str]] = [
         "_languages",
         "_license",
         "_facts",
+        "_documents",
         "_prompt",
         "_deployment",
         "_memory",

@@ -18,7 +18,7 @@ equivalent code) is left out: the language index has it already. Tagalog's names
 from CLDR's ``fil`` locale (Filipino, the standardised Tagalog), since CLDR has no ``tl``
 locale; its display names for ``fil`` are listed as Tagalog's too, as the data takes ``fil``
 to mean Tagalog. The CLDR release must be the one the card's ``cldr`` document names
-(``data/card-4/card.json``): the tool refuses another until that record is updated.
+(``data/card-4/documents.json``): the tool refuses another until that record is updated.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any, Optional
 _PACKAGE = Path(__file__).resolve().parent.parent / "src" / "llama_cards"
 _DATA = _PACKAGE / "data" / "card-4"
 OUTPUT = _DATA / "languages.json"
-_CARD = _DATA / "card.json"
+_DOCUMENTS = _DATA / "documents.json"
 
 CLDR_DOCUMENT = "cldr"
 
@@ -114,8 +114,8 @@ def _known_keys(entry: dict[str, Any]) -> set[str]:
 
 def _cited_cldr_version() -> Optional[str]:
     """The CLDR release the card's ``cldr`` document record names."""
-    card = json.loads(_CARD.read_text(encoding="utf-8"))
-    for document in card["documents"]:
+    listed = json.loads(_DOCUMENTS.read_text(encoding="utf-8"))
+    for document in listed["documents"]:
         if document["id"] == CLDR_DOCUMENT:
             version: Optional[str] = document["version"]
             return version
@@ -141,7 +141,7 @@ def build(today: date) -> dict[str, Any]:
     if cited != cldr_version:
         raise SystemExit(
             f"Babel ships CLDR {cldr_version}, but the card's {CLDR_DOCUMENT!r} document names "
-            f"CLDR {cited}; update that record in {_CARD.name} (version and url) first"
+            f"CLDR {cited}; update that record in {_DOCUMENTS.name} (version and url) first"
         )
     part = json.loads(OUTPUT.read_text(encoding="utf-8"))
     entries: list[dict[str, Any]] = part["languages"]

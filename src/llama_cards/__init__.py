@@ -60,7 +60,7 @@ _PUBLIC: dict[str, str] = {
     "Variant": "_models",
     "Card": "_card",
     "CatalogueSpecifications": "_facts",
-    "Document": "_facts",
+    "Document": "_documents",
     "Benchmark": "_benchmarks",
     "BenchmarkId": "_benchmarks",
     "BenchmarkTable": "_benchmarks",
@@ -282,11 +282,11 @@ if TYPE_CHECKING:
     from ._deployment_queries import (
         estimate_memory as estimate_memory,
     )
-    from ._facts import (
-        CatalogueSpecifications as CatalogueSpecifications,
+    from ._documents import (
+        Document as Document,
     )
     from ._facts import (
-        Document as Document,
+        CatalogueSpecifications as CatalogueSpecifications,
     )
     from ._language_queries import (
         MAX_TESTED_IMAGES as MAX_TESTED_IMAGES,

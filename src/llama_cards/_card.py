@@ -23,6 +23,7 @@ from pydantic import PrivateAttr, ValidationError, model_validator
 from ._base import Disagreement, FrozenRecord, Source, count, name_key, parse_json
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
 from ._deployment import DeploymentPart
+from ._documents import DocumentsPart
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
@@ -51,7 +52,7 @@ def _sources(value: object) -> Iterator[Source]:
             yield from _sources(item)
 
 
-class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, CardFacts):
+class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, DocumentsPart, CardFacts):
     """One revision of the card, with every fact it serves.
 
     Get it from :func:`card`, :func:`cards` or :func:`require_card`; it is immutable and

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from packaging.version import InvalidVersion, Version
-
 from . import _loader
 from .errors import ArgumentTypeError, CardVersionError, InvalidVersionSpecError, quote_input
 
 if TYPE_CHECKING:
+    from packaging.version import Version
+
     from ._card import Card
-    from ._facts import Document
+    from ._documents import Document
 
 
 __all__ = ["card", "cards", "document", "json_schema", "require_card"]
@@ -28,6 +28,10 @@ _VERSIONS: dict[Version, str] = {}
 def _shipped_versions() -> dict[Version, str]:
     """Shipped versions, oldest first, each with the name of its data folder."""
     if not _VERSIONS:
+        # packaging is imported by the version queries only: document() and the rest of
+        # a first query never pay for it.
+        from packaging.version import Version
+
         _VERSIONS.update((Version(name), name) for name in _loader.versions())
     return _VERSIONS
 
@@ -51,6 +55,8 @@ def document(document_id: str) -> Document:
 
 
 def _parse_version(version: object) -> Version:
+    from packaging.version import InvalidVersion, Version
+
     if isinstance(version, Version):
         return version
     if not isinstance(version, str):

@@ -1,4 +1,5 @@
-"""The card's own facts: its versions and dates, the documents it cites, its summary box.
+"""The card's own facts: its versions and dates, its summary box (the documents it cites
+are a part of their own, in ``_documents``).
 
 Private: the public names are re-exported from the package.
 """
@@ -6,7 +7,7 @@ Private: the public names are re-exported from the package.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Union
 
 from packaging.version import InvalidVersion, Version
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -16,7 +17,7 @@ from pydantic_core import CoreSchema
 from ._base import FieldSource, FrozenRecord, Positive, Source, YearMonth, text_type_schema
 from ._models import Training
 
-__all__ = ["CardFacts", "CardVersion", "CatalogueSpecifications", "Document"]
+__all__ = ["CardFacts", "CardVersion", "CatalogueSpecifications"]
 
 
 def _version_from_text(value: Union[str, Version]) -> Version:
@@ -42,23 +43,6 @@ class CardVersion:
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {"type": "string", "description": "A PEP 440 version", "examples": ["4"]}
-
-
-class Document(FrozenRecord):
-    """A document that facts are taken from, named by :attr:`Source.document`."""
-
-    id: str
-    """Short id used by :class:`Source`, e.g. ``"azure-card"``."""
-    title: str
-    publisher: str
-    version: Optional[str]
-    """The document's own version, where it states one."""
-    updated: Optional[YearMonth]
-    """When the document was last updated, where it states it."""
-    url: str
-    sections: tuple[str, ...] = ()
-    """Every section, table or clause of the document that a :class:`Source` of the card
-    names (its :attr:`Source.section`), each once; empty in data of schema 1.0."""
 
 
 class CatalogueSpecifications(FrozenRecord):
@@ -109,8 +93,6 @@ class CardFacts(FrozenRecord):
     """Where each of the card's own facts is printed (its title, version, dates, provider,
     developer, deployment options, licence name, training hardware), each with every
     section that prints it; see :meth:`source_of`."""
-    documents: tuple[Document, ...]
-    """Every document a :class:`Source` of this card names."""
     training_total: Training
     """The total row of the training table."""
     training_hardware: str

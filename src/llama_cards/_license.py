@@ -450,8 +450,6 @@ class LicenseRecords(Protocol):
     @property
     def models(self) -> tuple[Model, ...]: ...
     @property
-    def release_date(self) -> date: ...
-    @property
     def documents(self) -> tuple[_Document, ...]: ...
     def model(self, name: object) -> Model: ...
 
@@ -731,7 +729,10 @@ def _eu_finding(
 def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
     rule = card.license.user_threshold
     limit = f"{rule.monthly_active_users:,}"
-    month = f"the calendar month before the Llama 4 release date ({card.release_date})"
+    # The Llama 4 version release date of Section 2: the day the card's models came out
+    # (read from the models, so that a check needs no other part of the card).
+    released = min(entry.release_date for entry in card.models)
+    month = f"the calendar month before the Llama 4 release date ({released})"
     if end_user:
         exemption = rule.end_user_exemption
         return Finding._construct(

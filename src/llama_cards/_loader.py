@@ -39,8 +39,9 @@ DATA_FOLDER = "data"
 SHIPPED_SHA256: dict[str, dict[str, str]] = {
     "4": {
         "benchmarks": "4d631ff7aa35861273366fc6b1b9daa44fa53bc8044ddbc6970f23c19c9f0b10",
-        "card": "471b3bb0260dd6e44a40586db7a78a2bb2d4815dd978d94bc0370c97cd392ad5",
+        "card": "120766f333278ff3a26a0498cfd2f069ee2fd041f946241a5193086a704b1fc5",
         "deployment": "9e794a538fa37aeb74a210f76564b54dc6d9e98af91adb1562a3bf18ba2bb495",
+        "documents": "31e5c22d870c26387ee1074bbe922090e7e670cd907a200f198b9cda95d80ff5",
         "languages": "07f2631e9652227b150e139df0752a05c056cc86f2da33ecf4b1ebad3e58430d",
         "license": "8523a62fdf3cba078af698260285e3b0c5449d2003014977fd531c6c5b58c1f5",
         "models": "ee8ed45a678b6b1c9acbbe0e94b43bf235e8dac8da430a9fbe3b332519d643da",

@@ -1,7 +1,8 @@
 """One card's parts: each read, checked and built as records once, on first need, with the
 indexes over them.
 
-Private. A card is kept in parts, one data file each: the card's own facts, its models,
+Private. A card is kept in parts, one data file each: the card's own facts, the documents it
+cites, its models,
 its benchmark tables, its languages, its licence. A query builds only the parts it needs
 (a first ``model()`` the models alone) and creates only their record classes, which is
 where a cold start spends its time; the records of one part are built once and shared by
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
         OutputLimit,
         QuantizationScheme,
     )
-    from ._facts import CatalogueSpecifications, Document
+    from ._documents import Document
+    from ._facts import CatalogueSpecifications
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
     from ._license import Countries, LicenseIndex, LicenseTerms, UseAssessment
     from ._memory import HardwareClaim, MemoryEstimate, ParameterBreakdown
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
 
-PART_NAMES = ("card", "models", "benchmarks", "languages", "license", "deployment")
+PART_NAMES = ("card", "documents", "models", "benchmarks", "languages", "license", "deployment")
 """The parts of a card, in the order of its data files."""
 
 BESIDE_CARD = ("prompt-format",)
@@ -68,6 +70,10 @@ def part_class(part: str) -> Optional[type[FrozenRecord]]:
         from ._facts import CardFacts
 
         return CardFacts
+    if part == "documents":
+        from ._documents import DocumentsPart
+
+        return DocumentsPart
     if part == "benchmarks":
         from ._benchmarks import BenchmarksPart
 
@@ -355,10 +361,10 @@ class CardParts:
     license_name: _Field[str] = _Field("card")
     source: _Field[Any] = _Field("card")
     field_sources: _Field[Any] = _Field("card")
-    documents: _Field[tuple[Document, ...]] = _Field("card")
     training_total: _Field[Any] = _Field("card")
     training_hardware: _Field[str] = _Field("card")
     catalogue_specifications: _Field[Any] = _Field("card")
+    documents: _Field[tuple[Document, ...]] = _Field("documents")
     models: _Field[tuple[Model, ...]] = _Field("models")
     benchmark_tables: _Field[tuple[BenchmarkTable, ...]] = _Field("benchmarks")
     comparison_models: _Field[tuple[ComparisonModel, ...]] = _Field("benchmarks")
