@@ -112,3 +112,21 @@ def test_the_checker_finds_a_deferred_upward_import(tmp_path: Path) -> None:
     module = tmp_path / "example.py"
     module.write_text("def late():\n    from ._queries import model\n    return model\n")
     assert _imports(module) == {"_queries"}
+
+
+# The record modules a first query imports: their field annotations are expressions, which
+# pydantic reads faster than the strings that postponed annotations would make of them.
+EAGER_ANNOTATIONS = {"_base", "_models", "_languages", "_documents"}
+
+
+def test_the_record_modules_of_first_queries_keep_annotations_eager() -> None:
+    for name in sorted(EAGER_ANNOTATIONS):
+        tree = ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
+        postponed = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom)
+            and node.module == "__future__"
+            and any(alias.name == "annotations" for alias in node.names)
+        ]
+        assert not postponed, f"{name}.py postpones its annotations"

@@ -3,8 +3,9 @@
 Private: the public names are re-exported from the package.
 """
 
-from __future__ import annotations
-
+# Record classes are built at import, and pydantic reads their field annotations: written
+# as expressions (no `from __future__ import annotations` here) they cost less to read
+# than strings, on every cold start. Annotations naming what is defined later are quoted.
 import functools
 import operator
 import re
@@ -190,7 +191,7 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
 _Convert = Callable[[Any], Any]
 
 
-def _held_sources(value: object) -> Iterator[Source]:
+def _held_sources(value: object) -> "Iterator[Source]":
     """The sources of the records a field holds: a source itself, each record's own, or,
     for a record that has none (a group of records), those of the records it holds."""
     if isinstance(value, tuple):
@@ -231,7 +232,7 @@ class FrozenRecord(BaseModel):
     def __hash__(self) -> int:
         return hash((type(self), *self.__dict__.values()))
 
-    def source_of(self, field: str) -> tuple[Source, ...]:
+    def source_of(self, field: str) -> "tuple[Source, ...]":
         """Where the value of ``field`` is printed: its ``field_sources`` entry where the
         record has one; else, for a field that holds records (or sources), the sources of
         those records; else the record's own ``source`` (or ``sources``).
@@ -279,7 +280,7 @@ class FrozenRecord(BaseModel):
         nested = tuple(dict.fromkeys(_held_sources(getattr(self, field))))
         return nested or self._own_sources()
 
-    def _own_sources(self) -> tuple[Source, ...]:
+    def _own_sources(self) -> "tuple[Source, ...]":
         own = getattr(self, "source", None)
         if isinstance(own, Source):
             return (own,)
@@ -453,7 +454,7 @@ class YearMonth:
         object.__setattr__(self, "_month", month)
 
     @classmethod
-    def parse(cls, text: str) -> YearMonth:
+    def parse(cls, text: str) -> "YearMonth":
         """Read ``"YYYY-MM"``; anything else is an error naming the text.
 
         Text of another form raises :class:`~llama_cards.InvalidArgumentError` (a
@@ -484,7 +485,7 @@ class YearMonth:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"YearMonth is immutable; cannot set {name!r}")
 
-    def __reduce__(self) -> tuple[type[YearMonth], tuple[int, int]]:
+    def __reduce__(self) -> "tuple[type[YearMonth], tuple[int, int]]":
         # Rebuild through __init__ (pickle, copy, deepcopy), since attributes cannot be set.
         return (YearMonth, (self._year, self._month))
 
@@ -615,7 +616,7 @@ class FieldSource(FrozenRecord):
     record's sources with this derivation."""
 
     @model_validator(mode="after")
-    def _sources_or_derivation(self) -> FieldSource:
+    def _sources_or_derivation(self) -> "FieldSource":
         if bool(self.sources) == (self.derived is not None):
             raise ValueError(
                 f"the field source of {self.field!r} gives either its sources or, for a "
