@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from ._base import Disagreement, FrozenRecord, text_argument
-from ._models import Model, NameIndex, model_index
 from .errors import (
     DataIntegrityError,
     InvalidArgumentError,
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
     from ._license import Countries, LicenseIndex, LicenseTerms, UseAssessment
     from ._memory import HardwareClaim, MemoryEstimate, ParameterBreakdown
+    from ._models import Model, NameIndex
     from ._prompt import PromptFormat
 
 __all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
@@ -139,6 +139,12 @@ class _Index(Generic[_Built]):
         if value is _MISSING:
             value = parts.once(self.name, lambda: self.make(parts))
         return value
+
+
+def _model_index(parts: CardParts) -> NameIndex[Model]:
+    from ._models import model_index
+
+    return model_index(parts.models)
 
 
 def _benchmark_index(parts: CardParts) -> BenchmarkIndex:
@@ -328,6 +334,8 @@ class CardParts:
         if self._card is not None:
             return getattr(self._card, name)
         if part == "models":
+            from ._models import Model
+
             raw = self._raw(part)
             return tuple(Model._in_card(entry, self) for entry in raw["models"])
         record = self.once(f"records {part}", lambda: self._part_record(part))
@@ -387,7 +395,7 @@ class CardParts:
 
     # --- indexes
 
-    model_index: _Index[NameIndex[Model]] = _Index(lambda parts: model_index(parts.models))
+    model_index: _Index[NameIndex[Model]] = _Index(_model_index)
     benchmark_index: _Index[BenchmarkIndex] = _Index(_benchmark_index)
     comparison_model_index: _Index[NameIndex[ComparisonModel]] = _Index(_comparison_model_index)
     language_index: _Index[LanguageIndex] = _Index(_language_index)
@@ -407,8 +415,13 @@ class CardParts:
         A name of a comparison model of the benchmark tables (``"llama-3.1-405b"``) is not a
         model of the card: the error says so and what to call instead.
         """
-        if isinstance(name, Model):
-            name = name.id
+        if type(name) is not str:
+            # The model records' module is imported by the first query that reads models
+            # (a language or licence question alone never does).
+            from ._models import Model
+
+            if isinstance(name, Model):
+                name = name.id
         index = self.model_index
         if isinstance(name, str):
             name = text_argument(name, "a model name", "scout")
