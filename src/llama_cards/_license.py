@@ -483,6 +483,7 @@ class LicenseIndex:
         "limit",
         "models",
         "restricted",
+        "rules",
         "tails",
         "urls",
         "user_assigned",
@@ -536,6 +537,8 @@ class LicenseIndex:
         self.tails: dict[tuple[object, ...], _Tail] = {}
         self.limit = terms.user_threshold.monthly_active_users
         self.disclaimer = terms.disclaimer
+        # The terms, read once: each new code builds findings from them.
+        self.rules = terms
 
     def assess(
         self,
@@ -688,7 +691,7 @@ def _eu_finding(
 ) -> _EuFinding:
     """The EU finding, with what decides its sources: the term it cites and the id of the
     country list it adds (``None`` for none)."""
-    rule = card.license.eu_restriction
+    rule = index.rules.eu_restriction
     considered, names = _model_names(card, index, model_id)
     group = index.restricted.get(code)
     if not names:
@@ -788,7 +791,8 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
                 ),
                 "blocks": False,
                 "sources": exemption.sources,
-            }
+            },
+            in_order=True,
         )
     if band == "above":
         explanation = (
@@ -812,12 +816,13 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
             "explanation": explanation,
             "blocks": band == "above",
             "sources": rule.sources,
-        }
+        },
+        in_order=True,
     )
 
 
-def _licensor_finding(card: LicenseRecords, index: LicenseIndex, code: str) -> tuple[str, Finding]:
-    rule = card.license.licensor
+def _licensor_finding(index: LicenseIndex, code: str) -> tuple[str, Finding]:
+    rule = index.rules.licensor
     if code in index.licensor_codes:
         name, where = rule.inside, "in the EEA or Switzerland"
     else:
@@ -829,7 +834,8 @@ def _licensor_finding(card: LicenseRecords, index: LicenseIndex, code: str) -> t
             "explanation": f"{name} is the licensor for {code} ({where}).",
             "blocks": False,
             "sources": rule.sources,
-        }
+        },
+        in_order=True,
     )
     return name, finding
 
@@ -866,7 +872,7 @@ def _build(
 ) -> UseAssessment:
     known = index.licensors.get(code)
     if known is None:
-        known = index.licensors[code] = _licensor_finding(card, index, code)
+        known = index.licensors[code] = _licensor_finding(index, code)
     licensor, licensor_finding = known
     users = index.users.get((end_user, band))
     if users is None:
