@@ -530,7 +530,7 @@ class LicenseIndex:
         # the restriction binds (a code of its groups, asked by a licensee).
         self.eu: dict[tuple[str, Optional[Entity], bool, Optional[ModelId]], _EuFinding] = {}
         # The names of the models a model argument picks, and of the multimodal ones.
-        self.models: dict[Optional[ModelId], tuple[str, str]] = {}
+        self.models: dict[Optional[ModelId], tuple[str, Optional[str]]] = {}
         # What an assessment adds to its findings (verdict, obligations, sources, links)
         # depends on which sources its findings cite and whether one blocks, not on the code:
         # a few entries serve every code.
@@ -668,15 +668,15 @@ def _names(models: tuple[Model, ...]) -> str:
 
 def _model_names(
     card: LicenseRecords, index: LicenseIndex, model_id: Optional[ModelId]
-) -> tuple[str, str]:
-    """The names of the models ``model_id`` picks, and of those that are multimodal ("" for
-    none), kept per model."""
+) -> tuple[str, Optional[str]]:
+    """The names of the models ``model_id`` picks, and of those that are multimodal (``None``
+    for none), kept per model."""
     found = index.models.get(model_id)
     if found is None:
-        rule = card.license.eu_restriction
+        rule = index.rules.eu_restriction
         considered = tuple(m for m in card.models if model_id is None or m.id == model_id)
         multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
-        found = (_names(considered), _names(multimodal) if multimodal else "")
+        found = (_names(considered), _names(multimodal) if multimodal else None)
         index.models[model_id] = found
     return found
 
@@ -694,7 +694,7 @@ def _eu_finding(
     rule = index.rules.eu_restriction
     considered, names = _model_names(card, index, model_id)
     group = index.restricted.get(code)
-    if not names:
+    if names is None:
         finding = Finding._construct(
             {
                 "term": rule.id,
