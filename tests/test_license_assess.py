@@ -367,6 +367,37 @@ def test_card_method_matches_the_function() -> None:
     assert card.assess_use(domicile="AT") == _assess(domicile="AT")
 
 
+def test_answers_do_not_depend_on_what_was_asked_before() -> None:
+    # A new question reuses what earlier questions to the same card built (the findings of
+    # a code, of a role, of a user count, the sources they cite): a card asked in one order,
+    # a copy asked in the other, and a copy asked each question alone give equal answers,
+    # field by field, in their JSON and in their text.
+    card = llama_cards.card()
+    questions: list[dict[str, Any]] = [
+        {
+            "domicile": code,
+            "entity": entity,
+            "end_user": end_user,
+            "monthly_active_users": users,
+            "model": model,
+        }
+        for code in ("DE", "GF", "NO", "CH", "US", "XK")
+        for entity in ("company", "individual")
+        for end_user in (False, True)
+        for users in (None, 5, LIMIT + 1)
+        for model in (None, "scout")
+    ]
+    forward, backward = card.model_copy(), card.model_copy()
+    ahead = [forward.assess_use(**question) for question in questions]
+    behind = [backward.assess_use(**question) for question in reversed(questions)][::-1]
+    for question, one, other in zip(questions, ahead, behind):
+        alone = card.model_copy().assess_use(**question)
+        for answer in (other, alone):
+            assert answer == one, question
+            assert answer.model_dump_json() == one.model_dump_json(), question
+            assert str(answer) == str(one), question
+
+
 def test_a_copy_with_other_data_gets_its_own_answers() -> None:
     card = llama_cards.card()
     assert not card.assess_use(domicile="DE", model="scout").permitted

@@ -461,16 +461,28 @@ class _Document(Protocol):
     def url(self) -> str: ...
 
 
+_EuFinding = tuple[Finding, tuple[TermId, Optional[CountryGroupId]]]
+"""An EU finding, with the term it cites and the country list it adds (which fix its sources)."""
+_Tail = tuple[bool, tuple[Obligation, ...], tuple[Source, ...], tuple[str, ...]]
+"""What an assessment adds to its findings: verdict, obligations, sources and links."""
+
+
 class LicenseIndex:
     """What :func:`assess_use` needs from one card, computed once and kept on the card."""
 
     __slots__ = (
         "assessments",
         "codes",
+        "disclaimer",
+        "eu",
         "hints",
         "licensor_codes",
         "licensors",
+        "limit",
+        "models",
         "restricted",
+        "rules",
+        "tails",
         "urls",
         "user_assigned",
         "users",
@@ -512,6 +524,19 @@ class LicenseIndex:
         self.assessments: dict[tuple[str, Entity, bool, str, Optional[ModelId]], UseAssessment] = {}
         self.users: dict[tuple[bool, str], Finding] = {}
         self.licensors: dict[str, tuple[str, Finding]] = {}
+        # The EU finding depends on the code, the role and the model; the entity only where
+        # the restriction binds (a code of its groups, asked by a licensee).
+        self.eu: dict[tuple[str, Optional[Entity], bool, Optional[ModelId]], _EuFinding] = {}
+        # The names of the models a model argument picks, and of the multimodal ones.
+        self.models: dict[Optional[ModelId], tuple[str, Optional[str]]] = {}
+        # What an assessment adds to its findings (verdict, obligations, sources, links)
+        # depends on which sources its findings cite and whether one blocks, not on the code:
+        # a few entries serve every code.
+        self.tails: dict[tuple[object, ...], _Tail] = {}
+        self.limit = terms.user_threshold.monthly_active_users
+        self.disclaimer = terms.disclaimer
+        # The terms, read once: each new code builds findings from them.
+        self.rules = terms
 
     def assess(
         self,
@@ -618,7 +643,7 @@ def assess(
     users = _users(monthly_active_users)
     if users is None:
         band = "unknown"
-    elif users > card.license.user_threshold.monthly_active_users:
+    elif users > index.limit:
         band = "above"
     else:
         band = "within"
@@ -639,6 +664,21 @@ def _names(models: tuple[Model, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _model_names(
+    card: LicenseRecords, index: LicenseIndex, model_id: Optional[ModelId]
+) -> tuple[str, Optional[str]]:
+    """The names of the models ``model_id`` picks, and of those that are multimodal (``None``
+    for none), kept per model."""
+    found = index.models.get(model_id)
+    if found is None:
+        rule = index.rules.eu_restriction
+        considered = tuple(m for m in card.models if model_id is None or m.id == model_id)
+        multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
+        found = (_names(considered), _names(multimodal) if multimodal else None)
+        index.models[model_id] = found
+    return found
+
+
 def _eu_finding(
     card: LicenseRecords,
     index: LicenseIndex,
@@ -646,25 +686,27 @@ def _eu_finding(
     entity: Entity,
     end_user: bool,
     model_id: Optional[ModelId],
-) -> Finding:
-    rule = card.license.eu_restriction
-    considered = tuple(m for m in card.models if model_id is None or m.id == model_id)
-    multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
+) -> _EuFinding:
+    """The EU finding, with what decides its sources: the term it cites and the id of the
+    country list it adds (``None`` for none)."""
+    rule = index.rules.eu_restriction
+    considered, names = _model_names(card, index, model_id)
     group = index.restricted.get(code)
-    if not multimodal:
-        return Finding._construct(
+    if names is None:
+        finding = Finding._construct(
             {
                 "term": rule.id,
                 "clause": rule.clause,
                 "explanation": (
-                    f"{_names(considered)} takes no {rule.multimodal_input} input, so it is not a "
+                    f"{considered} takes no {rule.multimodal_input} input, so it is not a "
                     "multimodal model and the EU restriction does not cover it."
                 ),
                 "blocks": False,
                 "sources": rule.sources,
-            }
+            },
+            in_order=True,
         )
-    names = _names(multimodal)
+        return finding, (rule.id, None)
     if group is None:
         aside = (
             " The licence names the EEA and Switzerland only to say which Meta company is "
@@ -677,7 +719,7 @@ def _eu_finding(
         if in_use is not None:
             aside += f" ({code} is {in_use.member}.)"
             sources = _unique([*rule.sources, in_use.source])
-        return Finding._construct(
+        finding = Finding._construct(
             {
                 "term": rule.id,
                 "clause": rule.clause,
@@ -687,13 +729,14 @@ def _eu_finding(
                 ),
                 "blocks": False,
                 "sources": sources,
-            }
+            },
+            in_order=True,
         )
+        return finding, (rule.id, None if in_use is None else in_use.id)
     where = group.member
-    sources = _unique([*rule.sources, group.source])
     if end_user:
         exemption = rule.end_user_exemption
-        return Finding._construct(
+        finding = Finding._construct(
             {
                 "term": exemption.id,
                 "clause": exemption.clause,
@@ -703,14 +746,16 @@ def _eu_finding(
                 ),
                 "blocks": False,
                 "sources": _unique([*exemption.sources, group.source]),
-            }
+            },
+            in_order=True,
         )
+        return finding, (exemption.id, group.id)
     who = (
         "An individual domiciled in"
         if entity == "individual"
         else "A company with its principal place of business in"
     )
-    return Finding._construct(
+    finding = Finding._construct(
         {
             "term": rule.id,
             "clause": rule.clause,
@@ -721,9 +766,11 @@ def _eu_finding(
                 "that build them in."
             ),
             "blocks": True,
-            "sources": sources,
-        }
+            "sources": _unique([*rule.sources, group.source]),
+        },
+        in_order=True,
     )
+    return finding, (rule.id, group.id)
 
 
 def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
@@ -745,7 +792,8 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
                 ),
                 "blocks": False,
                 "sources": exemption.sources,
-            }
+            },
+            in_order=True,
         )
     if band == "above":
         explanation = (
@@ -769,12 +817,13 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
             "explanation": explanation,
             "blocks": band == "above",
             "sources": rule.sources,
-        }
+        },
+        in_order=True,
     )
 
 
-def _licensor_finding(card: LicenseRecords, index: LicenseIndex, code: str) -> tuple[str, Finding]:
-    rule = card.license.licensor
+def _licensor_finding(index: LicenseIndex, code: str) -> tuple[str, Finding]:
+    rule = index.rules.licensor
     if code in index.licensor_codes:
         name, where = rule.inside, "in the EEA or Switzerland"
     else:
@@ -786,9 +835,31 @@ def _licensor_finding(card: LicenseRecords, index: LicenseIndex, code: str) -> t
             "explanation": f"{name} is the licensor for {code} ({where}).",
             "blocks": False,
             "sources": rule.sources,
-        }
+        },
+        in_order=True,
     )
     return name, finding
+
+
+def _tail(
+    card: LicenseRecords,
+    index: LicenseIndex,
+    findings: tuple[Finding, Finding, Finding],
+    end_user: bool,
+) -> _Tail:
+    """The verdict, obligations, sources and links of an assessment with ``findings``."""
+    permitted = not any(finding.blocks for finding in findings)
+    role = "end-user" if end_user else "licensee"
+    obligations = (
+        tuple(item for item in card.license.obligations if role in item.applies_to)
+        if permitted
+        else ()
+    )
+    cited = [source for finding in findings for source in finding.sources]
+    cited += [source for obligation in obligations for source in obligation.sources]
+    sources = _unique(cited)
+    links = tuple(dict.fromkeys(index.urls[source.document] for source in sources))
+    return permitted, obligations, sources, links
 
 
 def _build(
@@ -802,27 +873,27 @@ def _build(
 ) -> UseAssessment:
     known = index.licensors.get(code)
     if known is None:
-        known = index.licensors[code] = _licensor_finding(card, index, code)
+        known = index.licensors[code] = _licensor_finding(index, code)
     licensor, licensor_finding = known
     users = index.users.get((end_user, band))
     if users is None:
         users = index.users[(end_user, band)] = _users_finding(card, end_user, band)
-    findings = (
-        _eu_finding(card, index, code, entity, end_user, model_id),
-        users,
-        licensor_finding,
-    )
-    permitted = not any(finding.blocks for finding in findings)
-    role = "end-user" if end_user else "licensee"
-    obligations = (
-        tuple(item for item in card.license.obligations if role in item.applies_to)
-        if permitted
-        else ()
-    )
-    cited = [source for finding in findings for source in finding.sources]
-    cited += [source for obligation in obligations for source in obligation.sources]
-    sources = _unique(cited)
-    links = tuple(dict.fromkeys(index.urls[source.document] for source in sources))
+    # The entity changes the EU finding only where the restriction binds.
+    party = entity if not end_user and code in index.restricted else None
+    eu_key = (code, party, end_user, model_id)
+    eu = index.eu.get(eu_key)
+    if eu is None:
+        eu = index.eu[eu_key] = _eu_finding(card, index, code, entity, end_user, model_id)
+    eu_finding, eu_cites = eu
+    findings = (eu_finding, users, licensor_finding)
+    # The user finding is fixed by (end_user, band); the licensor finding cites the same
+    # sources for every code and never blocks; the EU finding's sources and verdict are
+    # fixed by what it cites and whether it blocks.
+    tail_key = (eu_cites, eu_finding.blocks, end_user, band)
+    tail = index.tails.get(tail_key)
+    if tail is None:
+        tail = index.tails[tail_key] = _tail(card, index, findings, end_user)
+    permitted, obligations, sources, links = tail
     return UseAssessment._construct(
         {
             "permitted": permitted,
@@ -833,10 +904,11 @@ def _build(
             "licensor": licensor,
             "findings": findings,
             "obligations": obligations,
-            "disclaimer": card.license.disclaimer,
+            "disclaimer": index.disclaimer,
             "sources": sources,
             "links": links,
-        }
+        },
+        in_order=True,
     )
 
 
