@@ -135,14 +135,8 @@ def test_the_card_s_own_part_is_read_only_by_what_needs_it(tmp_path: Path) -> No
     ):
         done = _ask(root, _REPORT.format(query=query))
         assert done.stdout == f"{answer}\n", (query, done.stdout, done.stderr)
-    show = subprocess.run(
-        [sys.executable, "-m", "llama_cards", "show", "scout"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"},
-        cwd=str(root),
-        timeout=120,
-        check=False,
+    show = _ask(
+        root, "import sys; from llama_cards.cli import main; sys.exit(main(['show', 'scout']))"
     )
     assert show.returncode == 0, show.stderr
     assert "Source: Llama 4 Scout 17B 16E Instruct, card version 4 (2026-03)" in show.stdout

@@ -21,9 +21,7 @@ row is a :class:`Benchmark`, each cell a :class:`Score`; a cell without a number
 ```
 """
 
-# Record classes are built at import, and pydantic reads their field annotations: written
-# as expressions (no `from __future__ import annotations` here) they cost less to read
-# than strings, on every cold start. Annotations naming what is defined later are quoted.
+# Eager annotations, as in _base (later names quoted).
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date

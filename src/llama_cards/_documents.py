@@ -5,9 +5,7 @@ their own (``documents.json``), so that what names a fact's source (a footer, a 
 link) reads them without the rest of the card.
 """
 
-# Record classes are built at import, and pydantic reads their field annotations: written
-# as expressions (no `from __future__ import annotations` here) they cost less to read
-# than strings, on every cold start. Annotations naming what is defined later are quoted.
+# Eager annotations, as in _base (later names quoted).
 from typing import Optional
 
 from ._base import FrozenRecord, YearMonth

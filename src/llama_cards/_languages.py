@@ -79,9 +79,7 @@ saying what is wrong with it and which kinds of names are accepted.
 first use, so importing the package does not load the data.
 """
 
-# Record classes are built at import, and pydantic reads their field annotations: written
-# as expressions (no `from __future__ import annotations` here) they cost less to read
-# than strings, on every cold start. Annotations naming what is defined later are quoted.
+# Eager annotations, as in _base (later names quoted).
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Optional

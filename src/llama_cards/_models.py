@@ -13,9 +13,7 @@ True
 ```
 """
 
-# Record classes are built at import, and pydantic reads their field annotations: written
-# as expressions (no `from __future__ import annotations` here) they cost less to read
-# than strings, on every cold start. Annotations naming what is defined later are quoted.
+# Eager annotations, as in _base (later names quoted).
 from collections.abc import Iterable
 from datetime import date
 from typing import (
