@@ -7,7 +7,11 @@ import that reaches up is a cycle all the same.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 import llama_cards
 
@@ -130,3 +134,41 @@ def test_the_record_modules_of_first_queries_keep_annotations_eager() -> None:
             and any(alias.name == "annotations" for alias in node.names)
         ]
         assert not postponed, f"{name}.py postpones its annotations"
+
+
+# The least a pydantic-based package pays (the floor of benchmarks/bench.py): pydantic and
+# one frozen model class. A first query may add the package's own modules and nothing
+# else that the floor does not already import (decorator modules of pydantic such as
+# functional_serializers cost a sixth of a first model()), apart from what it names.
+_FLOOR = (
+    "from pydantic import BaseModel, ConfigDict\n"
+    "class Record(BaseModel):\n"
+    "    model_config = ConfigDict(frozen=True, defer_build=True)\n"
+    "    name: str\n"
+    "Record.model_construct(name='x')\n"
+)
+
+
+def _imported_after(code: str) -> set[str]:
+    script = f"{code}\nimport sys\nprint(' '.join(sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("query", "allowed"),
+    [
+        ("llama_cards.model('scout')", set()),
+        ("llama_cards.score('scout', 'mmlu', table='pretrained')", set()),
+        ("llama_cards.supports_language('pt-BR')", {"unicodedata"}),  # names compared in NFC
+        ("llama_cards.assess_use(domicile='US')", set()),
+    ],
+)
+def test_a_first_query_imports_only_the_package_beyond_the_floor(
+    query: str, allowed: set[str]
+) -> None:
+    floor = _imported_after(_FLOOR)
+    added = _imported_after(f"import llama_cards\n{query}") - floor
+    assert {name for name in added if name.split(".")[0] != "llama_cards"} == allowed

@@ -30,7 +30,6 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
-    model_serializer,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -566,6 +565,13 @@ class YearMonth:
         return {"type": "string", "pattern": YEAR_MONTH_PATTERN, "examples": ["2024-08"]}
 
 
+def _without_empty_derivation(source: "Source", write: SerializerFunctionWrapHandler) -> Any:
+    dumped = write(source)
+    if isinstance(dumped, dict) and dumped.get("derived", "") is None:
+        del dumped["derived"]
+    return dumped
+
+
 class Source(FrozenRecord):
     """Where a fact comes from: a document of the card's ``documents`` and the part of it.
 
@@ -582,13 +588,20 @@ class Source(FrozenRecord):
     built on a naming pattern, an arithmetic result): ``document`` and ``section`` then
     name what it was derived from. ``None`` for a value the document prints."""
 
-    @model_serializer(mode="wrap")
-    def _without_empty_derivation(self, write: SerializerFunctionWrapHandler) -> Any:
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
         # A printed value's source stays {document, section} in JSON, as in the data files.
-        dumped = write(self)
-        if isinstance(dumped, dict) and dumped.get("derived", "") is None:
-            del dumped["derived"]
-        return dumped
+        # This is what @model_serializer(mode="wrap") would set up; that decorator's module
+        # costs a sixth of a first model() to import, on every cold start.
+        schema = handler(source)
+        return {
+            **schema,  # the model schema, with the serializer below
+            "serialization": core_schema.wrap_serializer_function_ser_schema(
+                _without_empty_derivation, return_schema=core_schema.any_schema()
+            ),
+        }
 
     def __str__(self) -> str:
         if self.derived is not None:
