@@ -285,32 +285,18 @@ class FrozenRecord(BaseModel):
             return (own,)
         return tuple(getattr(self, "sources", ()))
 
-    _trusted_plan: ClassVar[Union[tuple[tuple[str, _Convert], ...], None]] = None
-
     @classmethod
-    def _from_trusted(cls: type[_Record], data: dict[str, Any], **built: Any) -> _Record:
+    def _from_trusted(cls: type[_Record], data: dict[str, Any]) -> _Record:
         """Build a record from data already proven valid, without building a validator.
 
         Only for the shipped data, whose bytes are pinned by sha256 to a file that the test
         suite validates with pydantic (and checks this path builds an equal card from it).
-        ``built`` gives fields already built from the same data (records shared between
-        callers), which are taken as they are.
+        A field left out of the data takes its default.
         """
-        plan = cls.__dict__.get("_trusted_plan")
+        plan = _TRUSTED_PLANS.get(cls)
         if plan is None:
-            plan = tuple(
-                (name, _converter(field.annotation)) for name, field in cls.model_fields.items()
-            )
-            cls._trusted_plan = plan
-        values = {
-            name: built[name] if name in built else convert(data[name])
-            for name, convert in plan
-            if name in built or name in data
-        }
-        return cls._construct(values, in_order=True)
-
-    _trusted_defaults: ClassVar[Union[dict[str, Any], None]] = None
-    _trusted_fields: ClassVar[tuple[str, ...]] = ()
+            plan = _TRUSTED_PLANS[cls] = _trusted_plan(cls)
+        return _new_record(cls, {name: read(data) for name, read in plan})
 
     @classmethod
     def _construct(
@@ -324,61 +310,98 @@ class FrozenRecord(BaseModel):
         values are kept in the order of the fields (JSON is written in that order), which
         ``in_order`` says they already are.
         """
-        defaults = cls.__dict__.get("_trusted_defaults")
-        if defaults is None:
-            defaults = {
-                name: field.get_default(call_default_factory=True)
-                for name, field in cls.model_fields.items()
-                if not field.is_required()
-            }
-            cls._trusted_defaults = defaults
-            # Kept with the defaults: pydantic's model_fields is a property, slow per record.
-            cls._trusted_fields = tuple(cls.model_fields)
-        fields = cls.__dict__["_trusted_fields"]
-        if not in_order or (defaults and len(values) != len(fields)):
+        fields, defaults, _ = _layout(cls)
+        if not in_order or len(values) != len(fields):
             values = {name: values[name] if name in values else defaults[name] for name in fields}
-        record = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(values))
-        _set(record, "__pydantic_extra__", None)
-        private = cls.__private_attributes__
-        _set(
-            record,
-            "__pydantic_private__",
-            {name: attribute.get_default() for name, attribute in private.items()}
-            if private
-            else None,
-        )
-        return record
+        return _new_record(cls, values)
 
 
-def trusted_value(kind: type[FrozenRecord], field: str, value: Any) -> Any:
-    """The value of ``field`` of a ``kind`` record, built from trusted JSON (see
-    ``_from_trusted``), for a record whose fields are built one by one."""
-    return _converter(kind.model_fields[field].annotation)(value)
+# What building a record of each class needs, worked out from its fields on first use and
+# kept here (pydantic's model_fields is a property, slow to read per record): the field
+# names in order, the defaults of the optional ones, the defaults of private attributes.
+_Layout = tuple[tuple[str, ...], dict[str, Any], Optional[dict[str, Any]]]
+_LAYOUTS: dict[type, _Layout] = {}
+# Per class, how to read each field from trusted JSON: (name, reader of the JSON object).
+_TRUSTED_PLANS: dict[type, tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...]] = {}
+_new_object = object.__new__
+_set_slot = object.__setattr__
 
 
-def _identity(value: Any) -> Any:
-    return value
+def _layout(cls: type[FrozenRecord]) -> _Layout:
+    found = _LAYOUTS.get(cls)
+    if found is None:
+        fields = cls.model_fields
+        defaults = {
+            name: field.get_default(call_default_factory=True)
+            for name, field in fields.items()
+            if not field.is_required()
+        }
+        private = {name: held.get_default() for name, held in cls.__private_attributes__.items()}
+        found = _LAYOUTS[cls] = (tuple(fields), defaults, private or None)
+    return found
 
 
-def _converter(annotation: Any) -> _Convert:
-    """How to turn trusted JSON for ``annotation`` into the value pydantic would build."""
+def _new_record(cls: type[_Record], values: dict[str, Any]) -> _Record:
+    """A ``cls`` record holding ``values``: every field, in the order of the fields."""
+    private = _layout(cls)[2]
+    record = _new_object(cls)
+    _set_slot(record, "__dict__", values)
+    _set_slot(record, "__pydantic_fields_set__", set(values))
+    _set_slot(record, "__pydantic_extra__", None)
+    _set_slot(record, "__pydantic_private__", None if private is None else dict(private))
+    return record
+
+
+def _trusted_plan(
+    cls: type[FrozenRecord],
+) -> tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...]:
+    """For each field of ``cls``, the function that reads it from a trusted JSON object:
+    converted as pydantic would build it, or its default where the object leaves it out."""
+    defaults = _layout(cls)[1]
+    plan = []
+    for name, field in cls.model_fields.items():
+        convert = _converter(field.annotation)
+        if name in defaults:
+            read = _optional_reader(name, convert, defaults[name])
+        elif convert is None:
+            read = operator.itemgetter(name)  # read in C: most fields are text or numbers
+        else:
+            read = _required_reader(name, convert)
+        plan.append((name, read))
+    return tuple(plan)
+
+
+def _optional_reader(
+    name: str, convert: Optional[_Convert], default: Any
+) -> Callable[[dict[str, Any]], Any]:
+    if convert is None:
+        return operator.methodcaller("get", name, default)
+    return lambda data: convert(data[name]) if name in data else default
+
+
+def _required_reader(name: str, convert: _Convert) -> Callable[[dict[str, Any]], Any]:
+    return lambda data: convert(data[name])
+
+
+def _converter(annotation: Any) -> Optional[_Convert]:
+    """How to turn trusted JSON for ``annotation`` into the value pydantic would build;
+    None where the JSON value is that value already (text, numbers, booleans)."""
     origin = get_origin(annotation)
     if origin is Annotated:  # a constrained field: its constraints are validation's
         return _converter(get_args(annotation)[0])
     if origin is tuple:
         item = _converter(get_args(annotation)[0])
-        if item is _identity:
+        if item is None:
             return tuple
-        return lambda values: tuple(item(value) for value in values)
+        return lambda values: tuple(map(item, values))
     if origin is Union:
         (inner,) = (arg for arg in get_args(annotation) if arg is not type(None))
         convert = _converter(inner)
+        if convert is None:
+            return None
         return lambda value: None if value is None else convert(value)
     if origin is Literal or annotation in (str, int, bool):
-        return _identity
+        return None
     if annotation is float:
         return float
     if annotation is date:
