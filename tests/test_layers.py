@@ -23,6 +23,7 @@ LAYERS: list[set[str]] = [
     {"errors", "_versions", "_layout"},
     {"_base", "_bcp47"},
     {
+        "_disagreements",
         "_models",
         "_benchmarks",
         "_languages",
@@ -120,7 +121,15 @@ def test_the_checker_finds_a_deferred_upward_import(tmp_path: Path) -> None:
 
 # The record modules a first query imports: their field annotations are expressions, which
 # pydantic reads faster than the strings that postponed annotations would make of them.
-EAGER_ANNOTATIONS = {"_base", "_models", "_languages", "_documents", "_benchmarks", "_license"}
+EAGER_ANNOTATIONS = {
+    "_base",
+    "_disagreements",
+    "_models",
+    "_languages",
+    "_documents",
+    "_benchmarks",
+    "_license",
+}
 
 
 def test_the_record_modules_of_first_queries_keep_annotations_eager() -> None:

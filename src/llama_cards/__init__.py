@@ -25,7 +25,7 @@ __version__ = "0.2.0"
 # `__all__` and the lazy imports below.
 _PUBLIC: dict[str, str] = {
     "SCHEMA_VERSION": "_versions",
-    "Disagreement": "_base",
+    "Disagreement": "_disagreements",
     "FieldSource": "_base",
     "Source": "_base",
     "YearMonth": "_base",
@@ -166,9 +166,6 @@ if TYPE_CHECKING:
     # What type checkers read instead of the lazy imports: the same names as _PUBLIC, each
     # re-exported explicitly (a test keeps the two listings equal).
     from ._base import (
-        Disagreement as Disagreement,
-    )
-    from ._base import (
         FieldSource as FieldSource,
     )
     from ._base import (
@@ -281,6 +278,9 @@ if TYPE_CHECKING:
     )
     from ._deployment_queries import (
         estimate_memory as estimate_memory,
+    )
+    from ._disagreements import (
+        Disagreement as Disagreement,
     )
     from ._documents import (
         Document as Document,

@@ -32,7 +32,6 @@ from pydantic import model_validator
 
 from ._base import (
     Count,
-    Disagreement,
     FieldSource,
     FrozenRecord,
     Source,
@@ -41,6 +40,7 @@ from ._base import (
     name_key,
     text_argument,
 )
+from ._disagreements import Disagreement
 from ._models import (
     HuggingFaceRepo,
     Modality,

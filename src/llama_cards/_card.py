@@ -20,9 +20,10 @@ from typing import Any, Optional, Union
 
 from pydantic import PrivateAttr, ValidationError, model_validator
 
-from ._base import Disagreement, FrozenRecord, Source, count, name_key, parse_json
+from ._base import FrozenRecord, Source, count, name_key, parse_json
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
 from ._deployment import DeploymentPart
+from ._disagreements import Disagreement
 from ._documents import DocumentsPart
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from ._base import Disagreement, FieldSource, FrozenRecord, ModelId, Source
+from ._base import FieldSource, FrozenRecord, ModelId, Source
+from ._disagreements import Disagreement
 from .errors import ArgumentTypeError, UnknownAcceleratorError, UnknownCheckpointError
 
 __all__ = [

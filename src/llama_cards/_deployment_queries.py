@@ -13,8 +13,8 @@ from . import _loader
 from ._models import Model
 
 if TYPE_CHECKING:
-    from ._base import Disagreement
     from ._deployment import Accelerator, CheckpointFiles
+    from ._disagreements import Disagreement
     from ._memory import HardwareClaim, MemoryEstimate
 
 __all__ = [

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
-from ._base import Disagreement, FrozenRecord, text_argument
+from ._base import FrozenRecord, text_argument
 from .errors import (
     DataIntegrityError,
     InvalidArgumentError,
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         OutputLimit,
         QuantizationScheme,
     )
+    from ._disagreements import Disagreement
     from ._documents import Document
     from ._facts import CatalogueSpecifications
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
@@ -200,11 +201,17 @@ def _deployment_index(parts: CardParts) -> DeploymentIndex:
 # DISAGREEMENT_GATHERERS; discrepancies() reads them all, in the parts' order.
 
 
+def _disagreement(values: dict[str, Any]) -> Disagreement:
+    from ._disagreements import Disagreement
+
+    return Disagreement._construct(values, in_order=True)
+
+
 def _benchmark_disagreements(parts: CardParts) -> Iterator[Disagreement]:
     for row in parts.benchmarks:
         for other in row.discrepancies:
             served = getattr(row, other.field)
-            yield Disagreement._construct(
+            yield _disagreement(
                 {
                     "field": f"benchmarks[{row.table}/{row.id}].{other.field}",
                     "served": "-" if served is None else str(served),
@@ -222,7 +229,7 @@ def _benchmark_disagreements(parts: CardParts) -> Iterator[Disagreement]:
 def _model_disagreements(parts: CardParts) -> Iterator[Disagreement]:
     for entry in parts.models:
         for other in entry.alternative_printings:
-            yield Disagreement._construct(
+            yield _disagreement(
                 {
                     "field": f"models[{entry.id}].{other.field}",
                     "served": str(getattr(entry, other.field)),
@@ -247,7 +254,7 @@ def _summary_box_disagreements(parts: CardParts) -> Iterator[Disagreement]:
     ):
         if {name.casefold() for name in box_types} != set(served):
             field = f"{kind}_modalities"
-            yield Disagreement._construct(
+            yield _disagreement(
                 {
                     "field": f"models[{entry.id}].{field}",
                     "served": printed,
