@@ -99,14 +99,10 @@ def answers_cache(lookup: Callable[..., _Answer]) -> Callable[..., _Answer]:
     return answer
 
 
-# Names ignore case, spaces and punctuation ('_', '-', '.', '/', brackets): every spelling a
-# user types of one name meets one key, for models, benchmarks, tables and categories alike.
-_IGNORED = re.compile(r"[\W_]+")
-
-
 # Control characters (Unicode category Cc: C0, DEL, C1) inside an argument are refused, never
 # dropped: name_key would otherwise ignore a NUL and answer for "scout\x00" as for "scout".
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Searched for only once text is known not to be printable (re keeps the compiled pattern).
+_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 
 
 def text_argument(value: object, what: str, example: str) -> str:
@@ -125,7 +121,7 @@ def text_argument(value: object, what: str, example: str) -> str:
             f"{quote_input(value)}"
         )
     text = value.strip()
-    control = _CONTROL.search(text)
+    control = re.search(_CONTROL, text)
     if control is not None:
         raise InvalidArgumentError(
             f"{what} {quote_input(value)} contains the control character {control.group()!r} at "
@@ -158,8 +154,16 @@ class TruthRaises:
 
 
 def name_key(name: str) -> str:
-    """The key of a name: ``"Llama-4 Scout"`` and ``"llama_4_scout"`` give ``"llama4scout"``."""
-    return _IGNORED.sub("", name).casefold()
+    """The key of a name: ``"Llama-4 Scout"`` and ``"llama_4_scout"`` give ``"llama4scout"``.
+
+    Names ignore case, spaces and punctuation ('_', '-', '.', '/', brackets): every spelling
+    a user types of one name meets one key, for models, benchmarks, tables and categories
+    alike. What is kept is letters and digits of any script (``str.isalnum``, the
+    characters that the pattern ``[\\W_]`` does not match).
+    """
+    if name.isalnum():
+        return name.casefold()
+    return "".join(filter(str.isalnum, name)).casefold()
 
 
 def count(value: object, name: str, unit: str = "tokens") -> int:
@@ -419,7 +423,6 @@ def _converter(annotation: Any) -> Optional[_Convert]:
     raise TypeError(f"no trusted converter for {annotation!r}")  # a schema change needs one
 
 
-_YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")  # ASCII digits, as the JSON Schema says
 YEAR_MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
@@ -486,12 +489,20 @@ class YearMonth:
             raise ArgumentTypeError(
                 f"YearMonth.parse takes text such as '2024-08', got {type(text).__name__}"
             )
-        match = _YEAR_MONTH.match(text)
-        if match is None:
+        # Four ASCII digits, a hyphen, two ASCII digits, as the JSON Schema says (an ASCII
+        # character is a digit only if it is 0-9).
+        year, hyphen, month = text[:4], text[4:5], text[5:]
+        if not (
+            len(text) == 7
+            and text.isascii()
+            and hyphen == "-"
+            and year.isdigit()
+            and month.isdigit()
+        ):
             raise InvalidArgumentError(
                 f"{text!r} is not a year and month written as YYYY-MM (e.g. 2024-08)"
             )
-        return cls(int(match.group(1)), int(match.group(2)))
+        return cls(int(year), int(month))
 
     @property
     def year(self) -> int:
