@@ -22,8 +22,10 @@ PACKAGE = Path(llama_cards.__file__).parent
 LAYERS: list[set[str]] = [
     {"errors", "_versions", "_layout"},
     {"_base", "_bcp47"},
+    {"_names"},
     {
         "_disagreements",
+        "_model_parts",
         "_models",
         "_benchmarks",
         "_languages",
@@ -124,6 +126,8 @@ def test_the_checker_finds_a_deferred_upward_import(tmp_path: Path) -> None:
 EAGER_ANNOTATIONS = {
     "_base",
     "_disagreements",
+    "_names",
+    "_model_parts",
     "_models",
     "_languages",
     "_documents",
@@ -181,3 +185,64 @@ def test_a_first_query_imports_only_the_package_beyond_the_floor(
     floor = _imported_after(_FLOOR)
     added = _imported_after(f"import llama_cards\n{query}") - floor
     assert {name for name in added if name.split(".")[0] != "llama_cards"} == allowed
+
+
+@pytest.mark.parametrize(
+    ("query", "not_built"),
+    [
+        ("llama_cards.score('scout', 'mmlu', table='pretrained')", {"llama_cards._models"}),
+        (
+            "llama_cards.assess_use(domicile='DE', model='scout')",
+            {"llama_cards._models", "llama_cards._benchmarks"},
+        ),
+        ("llama_cards.supports_language('pt-BR')", {"llama_cards._models"}),
+    ],
+)
+def test_a_first_query_builds_no_model_records_it_does_not_answer_with(
+    query: str, not_built: set[str]
+) -> None:
+    # Benchmark and licence questions read the models' names and facts from their data.
+    assert not _imported_after(f"import llama_cards\n{query}") & not_built
+
+
+_EVERY_NAME = """
+import json, sys
+import llama_cards
+names = json.loads(sys.argv[1])
+if sys.argv[2] == "records first":
+    llama_cards.models()
+answers = {}
+for name in names:
+    answers[name] = [
+        llama_cards.assess_use(domicile="DE", model=name).model_dump_json(),
+        llama_cards.score(name, "mmlu", table="pretrained").model,
+    ]
+print(json.dumps(answers, sort_keys=True))
+"""
+
+
+def test_every_model_name_gets_the_same_answers_with_or_without_the_model_records() -> None:
+    import json
+
+    names: list[str] = []
+    for entry in llama_cards.models():
+        names += [entry.id, entry.name, entry.short_name, *entry.aliases]
+        for repo in entry.huggingface_repos:
+            names += [repo.id, repo.id.rsplit("/", 1)[-1], repo.id.upper()]
+    answers = {
+        order: subprocess.run(
+            [sys.executable, "-c", _EVERY_NAME, json.dumps(names), order],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for order in ("facts only", "records first")
+    }
+    assert answers["facts only"] == answers["records first"]
+    read = json.loads(answers["facts only"])
+    assert len(read) == len(set(names)) > 20
+    for name in names:
+        assessment, scored_model = read[name]
+        wanted = llama_cards.model(name).id
+        assert scored_model == wanted
+        assert json.loads(assessment)["model"] == wanted

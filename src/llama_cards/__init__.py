@@ -49,15 +49,15 @@ _PUBLIC: dict[str, str] = {
     "UnknownRepositoryError": "errors",
     "UnsupportedLanguageError": "errors",
     "AlternativePrinting": "_models",
-    "HuggingFaceRepo": "_models",
-    "Modality": "_models",
+    "HuggingFaceRepo": "_model_parts",
+    "Modality": "_base",
     "Model": "_models",
-    "ModelId": "_models",
-    "Precision": "_models",
-    "Quantity": "_models",
+    "ModelId": "_base",
+    "Precision": "_base",
+    "Quantity": "_model_parts",
     "Quantization": "_models",
     "Training": "_models",
-    "Variant": "_models",
+    "Variant": "_base",
     "Card": "_card",
     "CatalogueSpecifications": "_facts",
     "Document": "_documents",
@@ -169,7 +169,19 @@ if TYPE_CHECKING:
         FieldSource as FieldSource,
     )
     from ._base import (
+        Modality as Modality,
+    )
+    from ._base import (
+        ModelId as ModelId,
+    )
+    from ._base import (
+        Precision as Precision,
+    )
+    from ._base import (
         Source as Source,
+    )
+    from ._base import (
+        Variant as Variant,
     )
     from ._base import (
         YearMonth as YearMonth,
@@ -396,6 +408,12 @@ if TYPE_CHECKING:
     from ._memory import (
         ParameterBreakdown as ParameterBreakdown,
     )
+    from ._model_parts import (
+        HuggingFaceRepo as HuggingFaceRepo,
+    )
+    from ._model_parts import (
+        Quantity as Quantity,
+    )
     from ._model_queries import (
         comparison_model as comparison_model,
     )
@@ -415,31 +433,13 @@ if TYPE_CHECKING:
         AlternativePrinting as AlternativePrinting,
     )
     from ._models import (
-        HuggingFaceRepo as HuggingFaceRepo,
-    )
-    from ._models import (
-        Modality as Modality,
-    )
-    from ._models import (
         Model as Model,
-    )
-    from ._models import (
-        ModelId as ModelId,
-    )
-    from ._models import (
-        Precision as Precision,
-    )
-    from ._models import (
-        Quantity as Quantity,
     )
     from ._models import (
         Quantization as Quantization,
     )
     from ._models import (
         Training as Training,
-    )
-    from ._models import (
-        Variant as Variant,
     )
     from ._score_queries import (
         benchmark as benchmark,

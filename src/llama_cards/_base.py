@@ -46,10 +46,13 @@ __all__ = [
     "Count",
     "FieldSource",
     "FrozenRecord",
+    "Modality",
     "ModelId",
     "Positive",
+    "Precision",
     "Source",
     "TruthRaises",
+    "Variant",
     "YearMonth",
     "parse_json",
 ]
@@ -60,8 +63,14 @@ the JSON Schema alike."""
 Positive = Annotated[int, Field(ge=1)]
 """A field that sizes something (parameters, a context, a threshold): one or more."""
 ModelId = Literal["llama-4-scout", "llama-4-maverick"]
-"""Canonical id of a Llama 4 model of the card (kept here so that records of every concept
-can name a model without importing the model records)."""
+"""Canonical id of a Llama 4 model of the card (kept here, with the kinds below, so that
+records of every concept can name a model without importing the model records)."""
+Modality = Literal["text", "image", "code"]
+"""A kind of input or output named by the card."""
+Precision = Literal["bf16", "fp8"]
+"""Numeric format of released weights."""
+Variant = Literal["pretrained", "instruct"]
+"""Whether a checkpoint is the pretrained or the instruction-tuned model."""
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")

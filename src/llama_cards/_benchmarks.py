@@ -34,24 +34,18 @@ from ._base import (
     Count,
     FieldSource,
     FrozenRecord,
+    Modality,
+    Precision,
     Source,
+    Variant,
     YearMonth,
     count,
     name_key,
     text_argument,
 )
 from ._disagreements import Disagreement
-from ._models import (
-    HuggingFaceRepo,
-    Modality,
-    Model,
-    NameIndex,
-    Precision,
-    Quantity,
-    Variant,
-    modality_of,
-    model_names,
-)
+from ._model_parts import HuggingFaceRepo, Quantity, modality_of
+from ._names import ModelFacts, NameIndex
 from .errors import (
     AmbiguousQueryError,
     ArgumentTypeError,
@@ -614,7 +608,7 @@ class BenchmarkRecords(Protocol):
     @property
     def scores(self) -> tuple[Score, ...]: ...
     @property
-    def models(self) -> tuple[Model, ...]: ...
+    def model_facts(self) -> tuple[ModelFacts, ...]: ...
     @property
     def comparison_models(self) -> tuple[ComparisonModel, ...]: ...
 
@@ -653,8 +647,8 @@ class BenchmarkIndex:
         self.model_order = {model_id: n for n, model_id in enumerate(ordered)}
 
         # Model names resolve exactly as model() resolves them, plus the comparison models.
-        named: list[tuple[Union[Model, ComparisonModel], list[str]]] = [
-            (llama, model_names(llama)) for llama in card.models
+        named: list[tuple[Union[ModelFacts, ComparisonModel], Iterable[str]]] = [
+            (llama, llama.names) for llama in card.model_facts
         ]
         named += [(earlier, comparison_model_names(earlier)) for earlier in card.comparison_models]
         self.model_index = NameIndex(named)
@@ -696,9 +690,7 @@ class BenchmarkIndex:
 
     def model_id(self, name: object) -> str:
         """The id of the model ``name`` names; a :class:`Model` or :class:`ComparisonModel`
-        stands for its id."""
-        if isinstance(name, (Model, ComparisonModel)):
-            name = name.id
+        stands for its id (the index finds a record by its id)."""
         return self.model_index.find(name).id
 
     def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:

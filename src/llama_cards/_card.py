@@ -28,7 +28,8 @@ from ._documents import DocumentsPart
 from ._facts import CardFacts
 from ._languages import Language, LanguagesPart
 from ._license import Entity, LicensePart, UseAssessment
-from ._models import Model, modality_of, model_names
+from ._model_parts import modality_of
+from ._models import Model, model_names
 from ._parts import CardParts
 from ._versions import SCHEMA_RELEASES, SCHEMA_VERSION
 from .errors import ArgumentTypeError, DataIntegrityError, SchemaVersionError

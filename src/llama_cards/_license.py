@@ -27,8 +27,17 @@ True
 from datetime import date
 from typing import ClassVar, Literal, Optional, Protocol, get_args
 
-from ._base import FieldSource, FrozenRecord, Positive, Source, TruthRaises, count, text_argument
-from ._models import Modality, Model, ModelId
+from ._base import (
+    FieldSource,
+    FrozenRecord,
+    Modality,
+    ModelId,
+    Positive,
+    Source,
+    TruthRaises,
+    count,
+    text_argument,
+)
 from .errors import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -440,17 +449,29 @@ class UseAssessment(TruthRaises, FrozenRecord):
 
 
 class LicenseRecords(Protocol):
-    """What the licence check reads of one card: its licence part, models and documents."""
+    """What the licence check reads of one card: its licence part, documents, and the
+    facts of its models (their records are not needed)."""
 
     @property
     def license(self) -> LicenseTerms: ...
     @property
     def countries(self) -> Countries: ...
     @property
-    def models(self) -> tuple[Model, ...]: ...
+    def model_facts(self) -> "tuple[_ModelFacts, ...]": ...
     @property
     def documents(self) -> "tuple[_Document, ...]": ...
-    def model(self, name: object) -> Model: ...
+    def model_id(self, name: str) -> ModelId: ...
+
+
+class _ModelFacts(Protocol):
+    @property
+    def id(self) -> ModelId: ...
+    @property
+    def short_name(self) -> str: ...
+    @property
+    def input_modalities(self) -> tuple[Modality, ...]: ...
+    @property
+    def release_date(self) -> date: ...
 
 
 class _Document(Protocol):
@@ -613,14 +634,17 @@ def _users(given: object) -> Optional[int]:
 def _model_id(card: LicenseRecords, index: LicenseIndex, model: object) -> Optional[ModelId]:
     if model is None:
         return None
-    if isinstance(model, Model):
-        return card.model(model.id).id
     if not isinstance(model, str):
-        raise ArgumentTypeError(
-            "model must be a model name such as 'scout', a Model, or None, "
-            f"got {type(model).__name__} {quote_input(model)}"
-        )
-    return card.model(model).id
+        # A record given: its module is imported by then (a name needs no model records).
+        from ._models import Model
+
+        if not isinstance(model, Model):
+            raise ArgumentTypeError(
+                "model must be a model name such as 'scout', a Model, or None, "
+                f"got {type(model).__name__} {quote_input(model)}"
+            )
+        model = model.id
+    return card.model_id(model)
 
 
 def assess(
@@ -658,7 +682,7 @@ def _unique(items: list[Source]) -> tuple[Source, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _names(models: tuple[Model, ...]) -> str:
+def _names(models: "tuple[_ModelFacts, ...]") -> str:
     names = [m.short_name for m in models]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -671,7 +695,7 @@ def _model_names(
     found = index.models.get(model_id)
     if found is None:
         rule = index.rules.eu_restriction
-        considered = tuple(m for m in card.models if model_id is None or m.id == model_id)
+        considered = tuple(m for m in card.model_facts if model_id is None or m.id == model_id)
         multimodal = tuple(m for m in considered if rule.multimodal_input in m.input_modalities)
         found = (_names(considered), _names(multimodal) if multimodal else None)
         index.models[model_id] = found
@@ -777,7 +801,7 @@ def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
     limit = f"{rule.monthly_active_users:,}"
     # The Llama 4 version release date of Section 2: the day the card's models came out
     # (read from the models, so that a check needs no other part of the card).
-    released = min(entry.release_date for entry in card.models)
+    released = min(entry.release_date for entry in card.model_facts)
     month = f"the calendar month before the Llama 4 release date ({released})"
     if end_user:
         exemption = rule.end_user_exemption

@@ -5,11 +5,13 @@ Private: every function here is re-exported from the package.
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from . import _loader
 from ._license import Entity, LicenseTerms, UseAssessment
-from ._models import Model
+
+if TYPE_CHECKING:
+    from ._models import Model
 
 __all__ = ["assess_use", "license_terms"]
 

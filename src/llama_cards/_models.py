@@ -19,13 +19,9 @@ from datetime import date
 from typing import (
     TYPE_CHECKING,
     Any,
-    Generic,
-    Literal,
     Optional,
     Protocol,
-    TypeVar,
     Union,
-    get_args,
 )
 
 from pydantic import PrivateAttr, model_validator
@@ -34,23 +30,23 @@ from ._base import (
     Count,
     FieldSource,
     FrozenRecord,
+    Modality,
     ModelId,
     Positive,
+    Precision,
     Source,
     YearMonth,
     count,
-    name_key,
     text_argument,
 )
+from ._model_parts import HuggingFaceRepo, Quantity, modality_of
+from ._names import NameIndex, names_of
 from .errors import (
     ArgumentTypeError,
     ContextLengthExceededError,
     DataIntegrityError,
     UnknownCheckpointError,
-    UnknownModalityError,
-    UnknownModelError,
     UnknownRepositoryError,
-    quote_input,
 )
 
 if TYPE_CHECKING:
@@ -59,143 +55,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AlternativePrinting",
-    "HuggingFaceRepo",
-    "Modality",
     "Model",
-    "ModelId",
-    "Precision",
-    "Quantity",
     "Quantization",
     "Training",
-    "Variant",
 ]
-
-Modality = Literal["text", "image", "code"]
-"""A kind of input or output named by the card."""
-
-Precision = Literal["bf16", "fp8"]
-"""Numeric format of released weights."""
-
-Variant = Literal["pretrained", "instruct"]
-"""Whether a checkpoint is the pretrained or the instruction-tuned model."""
-
-MODALITIES: tuple[str, ...] = get_args(Modality)
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_Named = TypeVar("_Named", bound=_HasId)
-
-
-class Quantity(FrozenRecord):
-    """A number as the card prints it: ``~40T`` is ``Quantity(value=40_000_000_000_000,
-    approximate=True, printed="~40T")``.
-
-    It equals, orders and hashes like its :attr:`value` (``int`` and ``float`` give it),
-    so ``training_tokens == 40_000_000_000_000`` is True; whether the number is
-    approximate stays on the record. Two quantities are equal when every field is.
-
-    ```pycon
-    >>> tokens = Quantity(value=40, approximate=True, printed="~40")
-    >>> tokens == 40, tokens > 39.5, int(tokens), float(tokens), hash(tokens) == hash(40)
-    (True, True, 40, 40.0, True)
-
-    ```
-    """
-
-    value: Count
-    """The number, in units (tokens, hours)."""
-    approximate: bool
-    """True where the card marks the number approximate (a leading ``~``)."""
-    printed: str
-    """The text the card prints, e.g. ``"~40T"``."""
-    lower_bound: bool = False
-    """True where the printing marks the number as the least it can be (a trailing ``+``,
-    as in the Llama 3.x cards' ``15T+``); ``int(quantity)`` is then that least value."""
-
-    def __int__(self) -> int:
-        return self.value
-
-    def __float__(self) -> float:
-        return float(self.value)
-
-    def __str__(self) -> str:
-        return self.printed
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (int, float)) and not isinstance(other, bool):
-            return self.value == other
-        return super().__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
-    def __lt__(self, other: object) -> bool:
-        number = _number(other)
-        return NotImplemented if number is None else self.value < number
-
-    def __le__(self, other: object) -> bool:
-        number = _number(other)
-        return NotImplemented if number is None else self.value <= number
-
-    def __gt__(self, other: object) -> bool:
-        number = _number(other)
-        return NotImplemented if number is None else self.value > number
-
-    def __ge__(self, other: object) -> bool:
-        number = _number(other)
-        return NotImplemented if number is None else self.value >= number
-
-
-def _number(other: object) -> Union[int, float, None]:
-    """What a :class:`Quantity` compares with: a number (not a bool) or a quantity's value."""
-    if isinstance(other, Quantity):
-        return other.value
-    if isinstance(other, (int, float)) and not isinstance(other, bool):
-        return other
-    return None
-
-
-class HuggingFaceRepo(FrozenRecord):
-    """A published checkpoint of a model on the Hugging Face Hub.
-
-    It equals and hashes like its :attr:`id`, so a repository id is ``in``
-    :attr:`Model.huggingface_repos`; two records are equal when every field is.
-
-    ```pycon
-    >>> import llama_cards
-    >>> scout = llama_cards.model("scout")
-    >>> "meta-llama/Llama-4-Scout-17B-16E-Instruct" in scout.huggingface_repos
-    True
-
-    ```
-    """
-
-    id: str
-    """Repository id, e.g. ``"meta-llama/Llama-4-Scout-17B-16E-Instruct"``."""
-    variant: Variant
-    """``"pretrained"`` or ``"instruct"``."""
-    precision: Precision
-    """Precision of the weights in that repository, e.g. ``"bf16"``."""
-    source: Source
-    max_sequence_length: Optional[int] = None
-    """The longest sequence Meta's model registry gives the checkpoint, e.g. ``10_485_760``
-    for Scout instruct and ``262_144`` for the pretrained checkpoints; ``None`` in a card of
-    schema 1.0. The card's :attr:`Model.context_length` stays the served default; see
-    :meth:`source_of`."""
-    field_sources: tuple[FieldSource, ...] = ()
-    """The fields printed somewhere other than :attr:`source` (the sequence limit)."""
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, str):
-            return self.id == other
-        return super().__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(self.id)
 
 
 class Training(FrozenRecord):
@@ -244,17 +107,6 @@ class AlternativePrinting(FrozenRecord):
     field_sources: tuple[FieldSource, ...] = ()
     """The fields printed elsewhere than :attr:`source`, or printed by no document (then
     marked :attr:`Source.derived`); see :meth:`source_of`."""
-
-
-def modality_of(value: object) -> str:
-    if value in MODALITIES:
-        return str(value)
-    if isinstance(value, str) and value.strip().lower() in MODALITIES:
-        return value.strip().lower()
-    known = ", ".join(repr(name) for name in MODALITIES)
-    if isinstance(value, str):
-        text_argument(value, "a modality", "image")  # a control character is its own error
-    raise UnknownModalityError(f"unknown modality {quote_input(value)}: the card names {known}")
 
 
 class Model(FrozenRecord):
@@ -648,90 +500,14 @@ class _CardFacts(Protocol):
 
 
 def model_names(entry: Model) -> list[str]:
-    """Every name a model answers to: id, names, aliases, repositories with and without owner."""
-    names = [entry.id, entry.name, entry.short_name, *entry.aliases]
-    for repo in entry.huggingface_repos:
-        names += [repo.id, repo.id.rsplit("/", 1)[-1]]
-    return names
-
-
-class NameIndex(Generic[_Named]):
-    """Every name of a set of records, each normalised by :func:`name_key`, to its record.
-
-    The one index behind every lookup by model name: a name as given, or in lower case, is
-    one dict read; any other spelling is normalised first. Two records claiming one name is
-    damaged data.
-    """
-
-    __slots__ = ("by_key", "by_spelling", "entries", "ids")
-
-    def __init__(self, named: Iterable[tuple[_Named, Iterable[str]]]) -> None:
-        self.by_key: dict[str, _Named] = {}
-        self.by_spelling: dict[str, _Named] = {}
-        entries: list[_Named] = []
-        for entry, names in named:
-            entries.append(entry)
-            for name in names:
-                key = name_key(name)
-                if self.by_key.setdefault(key, entry) is not entry:
-                    raise DataIntegrityError(
-                        f"the name {name!r} is given to two models, "
-                        f"{self.by_key[key].id!r} and {entry.id!r}"
-                    )
-                self.by_spelling.setdefault(name, entry)
-                self.by_spelling.setdefault(name.lower(), entry)
-        self.entries = tuple(entries)
-        self.ids = tuple(entry.id for entry in entries)
-
-    def get(self, name: str) -> Optional[_Named]:
-        """The record ``name`` names, or None."""
-        found = self.by_spelling.get(name)
-        if found is None:
-            found = self.by_spelling.get(name.lower())
-            if found is None:
-                found = self.by_key.get(name_key(name))
-        return found
-
-    def find(self, name: object, what: str = "a model name") -> _Named:
-        """The record ``name`` names, or :class:`UnknownModelError` naming the closest.
-
-        A record of the index (a :class:`Model`) stands for itself, found by its id.
-        """
-        if type(name) is str:
-            found = self.by_spelling.get(name)
-            # Printable text has no control character (checked in C, the common case), and
-            # the key ignores the spaces around it: answered without the full check.
-            if found is None and name.isprintable():
-                found = self.by_spelling.get(name.lower())
-                if found is None:
-                    found = self.by_key.get(name_key(name))
-            if found is not None:
-                return found
-        elif isinstance(name, FrozenRecord):
-            record_id = getattr(name, "id", None)
-            if isinstance(record_id, str):
-                found = self.by_spelling.get(record_id)
-                if found is not None:
-                    return found
-                name = record_id
-        text = text_argument(name, what, "scout")
-        found = self.get(text)
-        if found is not None:
-            return found
-        raise UnknownModelError(text, self.closest(text), self.ids)
-
-    def closest(self, name: str) -> list[str]:
-        """The ids of the records with names nearest to ``name``, best first."""
-        import difflib
-
-        key = name_key(name)[:_LONGEST_SUGGESTED]
-        near = difflib.get_close_matches(key, list(self.by_key), n=4, cutoff=0.5)
-        if len(key) >= 3:
-            near += [known for known in self.by_key if known.startswith(key)]
-        return list(dict.fromkeys(self.by_key[k].id for k in near))
-
-
-_LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
+    """Every name a model answers to (see :func:`~llama_cards._names.names_of`)."""
+    return names_of(
+        entry.id,
+        entry.name,
+        entry.short_name,
+        entry.aliases,
+        [repo.id for repo in entry.huggingface_repos],
+    )
 
 
 def model_index(entries: Iterable[Model]) -> NameIndex[Model]:

@@ -28,6 +28,7 @@ from .errors import (
 if TYPE_CHECKING:
     from packaging.version import Version
 
+    from ._base import ModelId
     from ._benchmarks import (
         Benchmark,
         BenchmarkIndex,
@@ -51,7 +52,8 @@ if TYPE_CHECKING:
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
     from ._license import Countries, LicenseIndex, LicenseTerms, UseAssessment
     from ._memory import HardwareClaim, MemoryEstimate, ParameterBreakdown
-    from ._models import Model, NameIndex
+    from ._models import Model
+    from ._names import ModelFacts, NameIndex
     from ._prompt import PromptFormat
 
 __all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
@@ -146,6 +148,32 @@ def _model_index(parts: CardParts) -> NameIndex[Model]:
     from ._models import model_index
 
     return model_index(parts.models)
+
+
+def _model_facts(parts: CardParts) -> tuple[ModelFacts, ...]:
+    from ._names import ModelFacts
+
+    if parts._read is None or "models" in parts._built:
+        # A card of one's own, or models already built: their records give the facts.
+        from ._models import model_names
+
+        return tuple(
+            ModelFacts(
+                entry.id,
+                entry.short_name,
+                model_names(entry),
+                entry.input_modalities,
+                entry.release_date,
+            )
+            for entry in parts.models
+        )
+    return tuple(ModelFacts.from_json(entry) for entry in parts._models_json()["models"])
+
+
+def _model_facts_index(parts: CardParts) -> NameIndex[ModelFacts]:
+    from ._names import NameIndex
+
+    return NameIndex((facts, facts.names) for facts in parts.model_facts)
 
 
 def _benchmark_index(parts: CardParts) -> BenchmarkIndex:
@@ -343,8 +371,7 @@ class CardParts:
         if part == "models":
             from ._models import Model
 
-            raw = self._raw(part)
-            return tuple(Model._in_card(entry, self) for entry in raw["models"])
+            return tuple(Model._in_card(entry, self) for entry in self._models_json()["models"])
         record = self.once(f"records {part}", lambda: self._part_record(part))
         return getattr(record, name)
 
@@ -352,6 +379,10 @@ class CardParts:
         read = self._read
         assert read is not None  # parts without a card are read
         return read(part)
+
+    def _models_json(self) -> dict[str, Any]:
+        # Read once: both the model records and the model facts are built from it.
+        return self.once("json models", lambda: self._raw("models"))
 
     def _part_record(self, part: str) -> FrozenRecord:
         kind = part_class(part)
@@ -403,6 +434,10 @@ class CardParts:
     # --- indexes
 
     model_index: _Index[NameIndex[Model]] = _Index(_model_index)
+    model_facts: _Index[tuple[ModelFacts, ...]] = _Index(_model_facts)
+    """What the licence check and the benchmark tables read of the models, without their
+    records."""
+    model_facts_index: _Index[NameIndex[ModelFacts]] = _Index(_model_facts_index)
     benchmark_index: _Index[BenchmarkIndex] = _Index(_benchmark_index)
     comparison_model_index: _Index[NameIndex[ComparisonModel]] = _Index(_comparison_model_index)
     language_index: _Index[LanguageIndex] = _Index(_language_index)
@@ -452,6 +487,14 @@ class CardParts:
                     comparison=(earlier.id, earlier.name),
                 )
         return index.find(name)
+
+    def model_id(self, name: str) -> ModelId:
+        """The id of the model ``name`` names, read from the model facts; a name that is
+        not one raises what :meth:`model` raises for it."""
+        found = self.model_facts_index.get(text_argument(name, "a model name", "scout"))
+        if found is not None:
+            return found.id
+        return self.model(name).id
 
     def comparison_model(self, name: object) -> ComparisonModel:
         """The comparison model ``name`` names; its record stands for its id."""

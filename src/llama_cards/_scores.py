@@ -16,15 +16,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar, Optional, Union, overload
 
 from . import _loader
-from ._base import YearMonth
+from ._base import Variant, YearMonth
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, ComparisonModel, Score
 from ._layout import cell, csv_table, html_table, markdown_table
-from ._models import Model, Variant
 from ._parts import CardParts
 from .errors import ArgumentTypeError, InvalidArgumentError, quote_input
 
 if TYPE_CHECKING:
     from ._card import Card
+    from ._models import Model
 
 __all__ = [
     "Comparison",
@@ -684,24 +684,24 @@ def model_specs(
     record: Union[Model, ComparisonModel], llama_4_languages: tuple[str, ...]
 ) -> ModelSpecs:
     """The key specs of ``record``; a Llama 4 model supports the card's ``llama_4_languages``."""
-    if isinstance(record, Model):
+    if isinstance(record, ComparisonModel):
         return ModelSpecs(
             record.id,
             record.name,
-            False,
+            True,
             record.context_length,
-            record.total_parameters,
+            record.parameters,
             record.knowledge_cutoff,
-            llama_4_languages,
+            tuple(entry.iso639_1 for entry in record.languages),
         )
     return ModelSpecs(
         record.id,
         record.name,
-        True,
+        False,
         record.context_length,
-        record.parameters,
+        record.total_parameters,
         record.knowledge_cutoff,
-        tuple(entry.iso639_1 for entry in record.languages),
+        llama_4_languages,
     )
 
 

@@ -22,10 +22,11 @@ from types import ModuleType
 from typing import Callable, Literal, Optional, Union
 
 from . import _loader
-from ._base import FrozenRecord
+from ._base import FrozenRecord, Modality, ModelId
 from ._base import count as _count
+from ._model_parts import HuggingFaceRepo
 from ._model_queries import model as named_model
-from ._models import HuggingFaceRepo, Modality, Model, ModelId
+from ._models import Model
 from ._prompt import PromptFormat, RoleFormat, SpecialTokenId
 from .errors import (
     ArgumentTypeError,
