@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Literal, Optional, Protocol, Union
+from typing import TYPE_CHECKING, Literal, Optional, Protocol, Union
 
 from pydantic import model_validator
 
@@ -595,28 +595,31 @@ def _closest(key: str, index: Mapping[str, Sequence[str]]) -> list[str]:
     return list(dict.fromkeys(name for known in near for name in index[known]))
 
 
-class BenchmarkRecords(Protocol):
-    """The records a :class:`BenchmarkIndex` is built from: one card's benchmark part and
-    its models."""
+# Read by type checkers only (see _names).
+if TYPE_CHECKING:
 
-    @property
-    def benchmark_tables(self) -> tuple[BenchmarkTable, ...]: ...
-    @property
-    def missing_reasons(self) -> tuple[MissingReason, ...]: ...
-    @property
-    def benchmarks(self) -> tuple[Benchmark, ...]: ...
-    @property
-    def scores(self) -> tuple[Score, ...]: ...
-    @property
-    def model_facts(self) -> tuple[ModelFacts, ...]: ...
-    @property
-    def comparison_models(self) -> tuple[ComparisonModel, ...]: ...
+    class BenchmarkRecords(Protocol):
+        """The records a :class:`BenchmarkIndex` is built from: one card's benchmark part and
+        its models."""
+
+        @property
+        def benchmark_tables(self) -> tuple[BenchmarkTable, ...]: ...
+        @property
+        def missing_reasons(self) -> tuple[MissingReason, ...]: ...
+        @property
+        def benchmarks(self) -> tuple[Benchmark, ...]: ...
+        @property
+        def scores(self) -> tuple[Score, ...]: ...
+        @property
+        def model_facts(self) -> tuple[ModelFacts, ...]: ...
+        @property
+        def comparison_models(self) -> tuple[ComparisonModel, ...]: ...
 
 
 class BenchmarkIndex:
     """Lookups over one card's benchmark tables, built once per card and kept with it."""
 
-    def __init__(self, card: BenchmarkRecords) -> None:
+    def __init__(self, card: "BenchmarkRecords") -> None:
         self.card = card
         self.tables: dict[str, BenchmarkTable] = {t.id: t for t in card.benchmark_tables}
         # A table is named by its id or its printed title, with or without "models".

@@ -25,7 +25,7 @@ True
 
 # Eager annotations, as in _base (later names quoted).
 from datetime import date
-from typing import ClassVar, Literal, Optional, Protocol, get_args
+from typing import TYPE_CHECKING, ClassVar, Literal, Optional, Protocol, get_args
 
 from ._base import (
     FieldSource,
@@ -448,37 +448,38 @@ class UseAssessment(TruthRaises, FrozenRecord):
 # ------------------------------------------------------------------- the check
 
 
-class LicenseRecords(Protocol):
-    """What the licence check reads of one card: its licence part, documents, and the
-    facts of its models (their records are not needed)."""
+# Read by type checkers only (see _names).
+if TYPE_CHECKING:
 
-    @property
-    def license(self) -> LicenseTerms: ...
-    @property
-    def countries(self) -> Countries: ...
-    @property
-    def model_facts(self) -> "tuple[_ModelFacts, ...]": ...
-    @property
-    def documents(self) -> "tuple[_Document, ...]": ...
-    def model_id(self, name: str) -> ModelId: ...
+    class LicenseRecords(Protocol):
+        """What the licence check reads of one card: its licence part, documents, and the
+        facts of its models (their records are not needed)."""
 
+        @property
+        def license(self) -> LicenseTerms: ...
+        @property
+        def countries(self) -> Countries: ...
+        @property
+        def model_facts(self) -> "tuple[_ModelFacts, ...]": ...
+        @property
+        def documents(self) -> "tuple[_Document, ...]": ...
+        def model_id(self, name: str) -> ModelId: ...
 
-class _ModelFacts(Protocol):
-    @property
-    def id(self) -> ModelId: ...
-    @property
-    def short_name(self) -> str: ...
-    @property
-    def input_modalities(self) -> tuple[Modality, ...]: ...
-    @property
-    def release_date(self) -> date: ...
+    class _ModelFacts(Protocol):
+        @property
+        def id(self) -> ModelId: ...
+        @property
+        def short_name(self) -> str: ...
+        @property
+        def input_modalities(self) -> tuple[Modality, ...]: ...
+        @property
+        def release_date(self) -> date: ...
 
-
-class _Document(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def url(self) -> str: ...
+    class _Document(Protocol):
+        @property
+        def id(self) -> str: ...
+        @property
+        def url(self) -> str: ...
 
 
 _EuFinding = tuple[Finding, tuple[TermId, Optional[CountryGroupId]]]
@@ -508,7 +509,7 @@ class LicenseIndex:
         "users",
     )
 
-    def __init__(self, card: LicenseRecords) -> None:
+    def __init__(self, card: "LicenseRecords") -> None:
         countries = card.countries
         terms = card.license
         # Every spelling of every assigned code (DE, De, dE, de): one dict lookup checks
@@ -560,7 +561,7 @@ class LicenseIndex:
 
     def assess(
         self,
-        card: LicenseRecords,
+        card: "LicenseRecords",
         domicile: object,
         entity: object,
         end_user: object,
@@ -631,7 +632,7 @@ def _users(given: object) -> Optional[int]:
     return count(given, "monthly_active_users", unit="users")
 
 
-def _model_id(card: LicenseRecords, index: LicenseIndex, model: object) -> Optional[ModelId]:
+def _model_id(card: "LicenseRecords", index: LicenseIndex, model: object) -> Optional[ModelId]:
     if model is None:
         return None
     if not isinstance(model, str):
@@ -648,7 +649,7 @@ def _model_id(card: LicenseRecords, index: LicenseIndex, model: object) -> Optio
 
 
 def assess(
-    card: LicenseRecords,
+    card: "LicenseRecords",
     index: LicenseIndex,
     domicile: object,
     entity: object,
@@ -688,7 +689,7 @@ def _names(models: "tuple[_ModelFacts, ...]") -> str:
 
 
 def _model_names(
-    card: LicenseRecords, index: LicenseIndex, model_id: Optional[ModelId]
+    card: "LicenseRecords", index: LicenseIndex, model_id: Optional[ModelId]
 ) -> tuple[str, Optional[str]]:
     """The names of the models ``model_id`` picks, and of those that are multimodal (``None``
     for none), kept per model."""
@@ -703,7 +704,7 @@ def _model_names(
 
 
 def _eu_finding(
-    card: LicenseRecords,
+    card: "LicenseRecords",
     index: LicenseIndex,
     code: str,
     entity: Entity,
@@ -796,7 +797,7 @@ def _eu_finding(
     return finding, (rule.id, group.id)
 
 
-def _users_finding(card: LicenseRecords, end_user: bool, band: str) -> Finding:
+def _users_finding(card: "LicenseRecords", end_user: bool, band: str) -> Finding:
     rule = card.license.user_threshold
     limit = f"{rule.monthly_active_users:,}"
     # The Llama 4 version release date of Section 2: the day the card's models came out
@@ -865,7 +866,7 @@ def _licensor_finding(index: LicenseIndex, code: str) -> tuple[str, Finding]:
 
 
 def _tail(
-    card: LicenseRecords,
+    card: "LicenseRecords",
     index: LicenseIndex,
     findings: tuple[Finding, Finding, Finding],
     end_user: bool,
@@ -886,7 +887,7 @@ def _tail(
 
 
 def _build(
-    card: LicenseRecords,
+    card: "LicenseRecords",
     index: LicenseIndex,
     code: str,
     entity: Entity,

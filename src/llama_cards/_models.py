@@ -472,28 +472,31 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
             self._card = card
 
 
-class _CardFacts(Protocol):
-    """What a model asks of the card it belongs to: what the card states for all of its
-    models, and its deployment part (each built on first need)."""
+# Read by type checkers only (see _names).
+if TYPE_CHECKING:
 
-    def supports_language(self, tag: str) -> bool: ...
+    class _CardFacts(Protocol):
+        """What a model asks of the card it belongs to: what the card states for all of its
+        models, and its deployment part (each built on first need)."""
 
-    def architecture(self, model: ModelId) -> "Architecture": ...
+        def supports_language(self, tag: str) -> bool: ...
 
-    def output_limit(self, model: ModelId) -> "OutputLimit": ...
+        def architecture(self, model: ModelId) -> "Architecture": ...
 
-    def parameter_breakdown(self, model: Model) -> "ParameterBreakdown": ...
+        def output_limit(self, model: ModelId) -> "OutputLimit": ...
 
-    def weights_bytes(self, model: Model, precision: object, scheme: object) -> int: ...
+        def parameter_breakdown(self, model: Model) -> "ParameterBreakdown": ...
 
-    def kv_cache_bytes(
-        self,
-        model: Model,
-        tokens: object,
-        precision: object,
-        chunked_window: object,
-        sequences: object,
-    ) -> int: ...
+        def weights_bytes(self, model: Model, precision: object, scheme: object) -> int: ...
+
+        def kv_cache_bytes(
+            self,
+            model: Model,
+            tokens: object,
+            precision: object,
+            chunked_window: object,
+            sequences: object,
+        ) -> int: ...
 
 
 # ----------------------------------------------------------------------------- names
