@@ -162,6 +162,9 @@ _FLOOR = (
 )
 
 
+_CHECKSUM = {"hashlib", "_hashlib", "_blake2", "_md5", "_sha1", "_sha256", "_sha512", "_sha3"}
+
+
 def _imported_after(code: str) -> set[str]:
     script = f"{code}\nimport sys\nprint(' '.join(sys.modules))"
     done = subprocess.run(
@@ -184,7 +187,10 @@ def test_a_first_query_imports_only_the_package_beyond_the_floor(
 ) -> None:
     floor = _imported_after(_FLOOR)
     added = _imported_after(f"import llama_cards\n{query}") - floor
-    assert {name for name in added if name.split(".")[0] != "llama_cards"} == allowed
+    outside = {name for name in added if name.split(".")[0] != "llama_cards"}
+    assert not {name for name in outside if name.split(".")[0] in {"pydantic", "pydantic_core"}}
+    # The data's sha256 check needs hashlib, which some pydantic releases import already.
+    assert outside - _CHECKSUM == allowed
 
 
 @pytest.mark.parametrize(
