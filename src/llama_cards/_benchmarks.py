@@ -693,7 +693,9 @@ class BenchmarkIndex:
 
     def model_id(self, name: object) -> str:
         """The id of the model ``name`` names; a :class:`Model` or :class:`ComparisonModel`
-        stands for its id (the index finds a record by its id)."""
+        stands for its id."""
+        if isinstance(name, FrozenRecord):
+            name = getattr(name, "id", name)
         return self.model_index.find(name).id
 
     def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:

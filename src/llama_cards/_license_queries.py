@@ -5,13 +5,14 @@ Private: every function here is re-exported from the package.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Union
+from typing import Optional, Union
 
 from . import _loader
 from ._license import Entity, LicenseTerms, UseAssessment
 
-if TYPE_CHECKING:
-    from ._models import Model
+# For assess_use's annotation (typing.get_type_hints resolves it); a first assess_use()
+# still builds no model record: the licence check reads the models' facts from their data.
+from ._models import Model
 
 __all__ = ["assess_use", "license_terms"]
 

@@ -5,22 +5,23 @@ Private: every function here is re-exported from the package.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Union
+from typing import Optional, Union
 
 from . import _loader
-from ._base import FrozenRecord, answers_cache
+from ._base import answers_cache
 from ._benchmarks import Benchmark, BenchmarkIndex, ComparisonModel, Score
+
+# Imported for the annotations of the public functions (typing.get_type_hints resolves
+# them), which creates the model record classes; a first score() still builds no model
+# record: the benchmark index reads the models' names from their data.
+from ._models import Model
 from ._scores import Comparison, ScoreDifference, ScoreTable, difference, model_specs
 from .errors import AmbiguousQueryError, InvalidArgumentError, NotInTableError, _quoted
 
 __all__ = ["benchmark", "benchmarks", "compare", "score", "scores", "to_model_index"]
 
-if TYPE_CHECKING:
-    from ._models import Model
-
-    _Named = Union[str, Model, ComparisonModel]
-    """A model of the benchmark tables: a name, or a Llama 4 or comparison model's record
-    (a first score() builds no Llama 4 model record, so the class is not imported here)."""
+_Named = Union[str, Model, ComparisonModel]
+"""A model of the benchmark tables: a name, or a Llama 4 or comparison model's record."""
 
 
 # ------------------------------------------------------------------ functions
@@ -143,8 +144,8 @@ pass table='pretrained' or table='instruct'
 
     ```
     """
-    if isinstance(model, FrozenRecord):  # a model's record stands for its id
-        model = getattr(model, "id", model)
+    if isinstance(model, (Model, ComparisonModel)):
+        model = model.id
     return _remembered_score(model, benchmark, table, subtask)
 
 

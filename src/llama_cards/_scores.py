@@ -19,12 +19,12 @@ from . import _loader
 from ._base import Variant, YearMonth
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarkTable, ComparisonModel, Score
 from ._layout import cell, csv_table, html_table, markdown_table
+from ._models import Model  # for ScoreTable.filter's annotation, resolved at run time
 from ._parts import CardParts
 from .errors import ArgumentTypeError, InvalidArgumentError, quote_input
 
 if TYPE_CHECKING:
     from ._card import Card
-    from ._models import Model
 
 __all__ = [
     "Comparison",
