@@ -644,3 +644,12 @@ def test_two_characters_are_a_code_exactly_when_assigned(text: str) -> None:
         with pytest.raises(InvalidArgumentError if control else InvalidCountryCodeError) as caught:
             _assess(domicile=text)
         assert repr(text) in str(caught.value)
+
+
+def test_a_comparison_model_or_a_control_character_as_the_model_is_refused() -> None:
+    # The licence check reads model names from the models' facts; a name that is not
+    # one falls back to model(), which says what it is instead.
+    with pytest.raises(UnknownModelError, match=r"comparison_model\('llama-3.1-405b'\)"):
+        llama_cards.assess_use(domicile="US", model="Llama 3.1 405B")
+    with pytest.raises(InvalidArgumentError, match="control character"):
+        llama_cards.assess_use(domicile="US", model="scout\x00")
