@@ -122,9 +122,8 @@ class _Field(Generic[_Built]):
         self.name = name
 
     def __get__(self, parts: CardParts, kind: Optional[type] = None) -> _Built:
-        value: _Built = parts._built.get(self.name, _MISSING)
-        if value is _MISSING:
-            value = parts.once(self.name, lambda: parts.field(self.name, self.part))
+        # Called only until the field is built: it is then kept under its own name.
+        value: _Built = parts.once(self.name, lambda: parts.field(self.name, self.part))
         return value
 
 
@@ -138,10 +137,8 @@ class _Index(Generic[_Built]):
         self.name = name
 
     def __get__(self, parts: CardParts, kind: Optional[type] = None) -> _Built:
-        value: _Built = parts._built.get(self.name, _MISSING)
-        if value is _MISSING:
-            value = parts.once(self.name, lambda: self.make(parts))
-        return value
+        # Called only until the index is built: it is then kept under its own name.
+        return parts.once(self.name, lambda: self.make(parts))
 
 
 def _model_index(parts: CardParts) -> NameIndex[Model]:
@@ -153,7 +150,7 @@ def _model_index(parts: CardParts) -> NameIndex[Model]:
 def _model_facts(parts: CardParts) -> tuple[ModelFacts, ...]:
     from ._names import ModelFacts
 
-    if parts._read is None or "models" in parts._built:
+    if parts._read is None or "models" in parts.__dict__:
         # A card of one's own, or models already built: their records give the facts.
         from ._models import model_names
 
@@ -320,7 +317,10 @@ class CardParts:
     lock, so threads that ask at the same moment share one build.
     """
 
-    __slots__ = ("_built", "_card", "_lock", "_read", "_rebuild")
+    # What was built is kept in the instance's own dict, each field and index under its
+    # name: the descriptors below are asked only until then, and a built one is a plain
+    # attribute read.
+    __slots__ = ("__dict__", "_card", "_lock", "_read", "_rebuild")
 
     def __init__(
         self,
@@ -332,7 +332,6 @@ class CardParts:
         self._read = read
         self._card = card
         self._rebuild = rebuild
-        self._built: dict[str, Any] = {}
         # Re-entrant: building an index builds the parts it reads.
         self._lock = threading.RLock()
 
@@ -355,13 +354,18 @@ class CardParts:
         return self
 
     def once(self, name: str, make: Callable[[], _Built]) -> _Built:
-        """``make()``, kept under ``name``: built once however many threads ask."""
-        value: _Built = self._built.get(name, _MISSING)
+        """``make()``, kept under ``name``: built once however many threads ask.
+
+        ``name`` is a field's or an index's own name (its descriptor is then no longer
+        asked), or words with a space, which no attribute has (``"whole card"``).
+        """
+        built = self.__dict__
+        value: _Built = built.get(name, _MISSING)
         if value is _MISSING:
             with self._lock:
-                value = self._built.get(name, _MISSING)
+                value = built.get(name, _MISSING)
                 if value is _MISSING:
-                    value = self._built[name] = make()
+                    value = built[name] = make()
         return value
 
     def field(self, name: str, part: str) -> Any:
@@ -457,14 +461,21 @@ class CardParts:
         A name of a comparison model of the benchmark tables (``"llama-3.1-405b"``) is not a
         model of the card: the error says so and what to call instead.
         """
-        if type(name) is not str:
+        index = self.model_index
+        if type(name) is str:
+            # Printable text has no control character to refuse, and its spaces are ignored
+            # by the index: the common case is answered without the full argument check.
+            if name.isprintable():
+                found = index.get(name)
+                if found is not None:
+                    return found
+        else:
             # The model records' module is imported by the first query that reads models
             # (a language or licence question alone never does).
             from ._models import Model
 
             if isinstance(name, Model):
                 name = name.id
-        index = self.model_index
         if isinstance(name, str):
             name = text_argument(name, "a model name", "scout")
             found = index.get(name)
@@ -536,7 +547,7 @@ class CardParts:
     def disagreements(self) -> tuple[Disagreement, ...]:
         """Every place two sources print one of this card's facts differently."""
         return self.once(
-            "disagreements",
+            "all disagreements",
             lambda: tuple(item for gather in DISAGREEMENT_GATHERERS for item in gather(self)),
         )
 
