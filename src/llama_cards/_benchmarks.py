@@ -578,10 +578,6 @@ class Score(FrozenRecord):
 # ------------------------------------------------------------ name resolution
 
 
-def _text(value: object, what: str, example: str) -> str:
-    return text_argument(value, what, example)
-
-
 _LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
 
 
@@ -683,10 +679,13 @@ class BenchmarkIndex:
         self.category_names = tuple(dict.fromkeys(row.category for row in card.benchmarks))
 
         self.subtasks = {name_key(sub): sub for row in card.benchmarks for sub in row.subtasks}
-        self.row_scores: dict[tuple[str, str], list[Score]] = {cell: [] for cell in self.rows}
+        # The scores of one model on one row (two or more where the row has subtasks).
+        self.model_row_scores: dict[tuple[str, str, str], list[Score]] = {}
         self.cells: set[tuple[str, str, str, Optional[str]]] = set()
         for given in card.scores:
-            self.row_scores[(given.table, given.benchmark)].append(given)
+            self.model_row_scores.setdefault(
+                (given.table, given.benchmark, given.model), []
+            ).append(given)
             self.cells.add((given.table, given.benchmark, given.model, given.subtask))
 
     # --- arguments
@@ -694,25 +693,36 @@ class BenchmarkIndex:
     def model_id(self, name: object) -> str:
         """The id of the model ``name`` names; a :class:`Model` or :class:`ComparisonModel`
         stands for its id."""
-        if isinstance(name, FrozenRecord):
+        if type(name) is not str and isinstance(name, FrozenRecord):
             name = getattr(name, "id", name)
         return self.model_index.find(name).id
 
     def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:
-        text = _text(name, "a benchmark name", "mmlu-pro")
-        found = self.benchmark_spellings.get(text)
+        spellings = self.benchmark_spellings
+        if type(name) is str:
+            # A name as printed or in lower case has no character to refuse: one dict read.
+            found = spellings.get(name)
+            if found is None:
+                found = spellings.get(name.lower())
+            if found is not None:
+                return found
+        text = text_argument(name, "a benchmark name", "mmlu-pro")
+        found = spellings.get(text)
         if found is None:
-            found = self.benchmark_spellings.get(text.lower())
-        if found is not None:
-            return found
-        found = self.benchmark_keys.get(name_key(text))
+            found = spellings.get(text.lower())
+        if found is None:
+            found = self.benchmark_keys.get(name_key(text))
         if found is not None:
             return found
         closest = _closest(name_key(text), self.benchmark_suggestions)
         raise UnknownBenchmarkError(text, closest, self.benchmark_ids)
 
     def table_id(self, name: object) -> str:
-        text = _text(name, "a table", "instruct")
+        if type(name) is str:
+            found = self.table_names.get(name)  # an id or a key has nothing to refuse
+            if found is not None:
+                return found
+        text = text_argument(name, "a table", "instruct")
         found = self.table_names.get(text)
         if found is None:
             found = self.table_names.get(name_key(text))
@@ -724,7 +734,7 @@ class BenchmarkIndex:
         )
 
     def category_set(self, name: object) -> frozenset[str]:
-        text = _text(name, "a category", "Reasoning & Knowledge")
+        text = text_argument(name, "a category", "Reasoning & Knowledge")
         found = self.categories.get(name_key(text))
         if found is not None:
             return found
@@ -739,7 +749,7 @@ class BenchmarkIndex:
         A subtask none of the rows reports is an error naming the subtasks there are, for
         :func:`score`, :func:`scores` and :meth:`ScoreTable.filter` alike.
         """
-        text = _text(name, "a subtask", "eng->kgv")
+        text = text_argument(name, "a subtask", "eng->kgv")
         known = tuple(dict.fromkeys(sub for row in rows for sub in row.subtasks))
         found = self.subtasks.get(name_key(text))
         if found is not None and found in known:
@@ -769,7 +779,7 @@ class BenchmarkIndex:
         if table is None:
             return rows
         wanted = self.table_id(table)
-        in_table = tuple(row for row in rows if row.table == wanted)
+        in_table = tuple([row for row in rows if row.table == wanted])
         if not in_table:
             raise NotInTableError(
                 f"benchmark {quote_input(name)} is not in the {wanted} table; it is in the "
@@ -791,8 +801,8 @@ class BenchmarkIndex:
     def score(self, model: object, name: object, table: object, subtask: object) -> Score:
         model_id = self.model_id(model)
         rows = self.rows_in_table(name, table)
-        found = [s for row in rows for s in self.row_scores[(row.table, row.id)]]
-        found = [s for s in found if s.model == model_id]
+        cells = self.model_row_scores
+        found = [s for row in rows for s in cells.get((row.table, row.id, model_id), ())]
         if not found:
             columns = "; ".join(
                 f"the {row.table} table's {row.name} row has columns "

@@ -144,7 +144,7 @@ pass table='pretrained' or table='instruct'
 
     ```
     """
-    if isinstance(model, (Model, ComparisonModel)):
+    if type(model) is not str and isinstance(model, (Model, ComparisonModel)):
         model = model.id
     return _remembered_score(model, benchmark, table, subtask)
 
