@@ -13,6 +13,11 @@ cache shows). Both are the best of five passes, as ``timeit`` advises: noise onl
 time. Each pass of new inputs has inputs of its own.
 
     python benchmarks/bench.py [--runs 31]
+    python benchmarks/bench.py --instructions
+
+``--instructions`` counts what each cold start executes instead, with valgrind: the same
+figures on every run of one build, to see where a change moved a cold start by less than
+the machine's noise. The budgets bound wall time.
 """
 
 from __future__ import annotations
@@ -278,11 +283,51 @@ def compile_package() -> None:
         compileall.compile_dir(location, quiet=1)
 
 
+def instructions(argv: Sequence[str]) -> int:
+    """Machine instructions that a fresh process running ``argv`` executes, counted by
+    valgrind's callgrind with string hashing fixed: the same on every run of one build."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *argv],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**_env(), "PYTHONHASHSEED": "0"},
+    )
+    counted = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    return int(counted[-1].rsplit(":", 1)[1])
+
+
+def print_instructions() -> None:
+    """The cold starts in machine instructions: ratios that no noise of the machine moves."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind on the PATH")
+    floor = instructions(COLD["floor: pydantic + one model class"])
+    print("\nCold start in machine instructions (valgrind; the budgets bound wall time)")
+    print(f"  {'floor: pydantic + one model class':<36} {floor / 1e6:8.1f} M  1.000x floor")
+    counts = {}
+    for name in FIRST:
+        counts[name] = count = instructions(COLD[f"first {name}"])
+        print(f"  {'first ' + name:<36} {count / 1e6:8.1f} M  {count / floor:5.3f}x floor")
+    show = instructions(COLD["llama-cards show scout"])
+    print(
+        f"  {'llama-cards show scout':<36} {show / 1e6:8.1f} M  "
+        f"{show / counts['model()']:5.3f}x first model()"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=31, help="fresh processes per variant")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count the machine instructions of each cold start instead (needs valgrind)",
+    )
     args = parser.parse_args()
     compile_package()
+    if args.instructions:
+        print_instructions()
+        return 0
 
     import pydantic
 
