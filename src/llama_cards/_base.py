@@ -308,7 +308,8 @@ class FrozenRecord(BaseModel):
         plan = _TRUSTED_PLANS.get(cls)
         if plan is None:
             plan = _TRUSTED_PLANS[cls] = _trusted_plan(cls)
-        return _new_record(cls, {name: read(data) for name, read in plan})
+        reads, private = plan
+        return _new_record(cls, {name: read(data) for name, read in reads}, private)
 
     @classmethod
     def _construct(
@@ -322,10 +323,10 @@ class FrozenRecord(BaseModel):
         values are kept in the order of the fields (JSON is written in that order), which
         ``in_order`` says they already are.
         """
-        fields, defaults, _ = _layout(cls)
+        fields, defaults, private = _layout(cls)
         if not in_order or len(values) != len(fields):
             values = {name: values[name] if name in values else defaults[name] for name in fields}
-        return _new_record(cls, values)
+        return _new_record(cls, values, private)
 
 
 # What building a record of each class needs, worked out from its fields on first use and
@@ -333,8 +334,10 @@ class FrozenRecord(BaseModel):
 # names in order, the defaults of the optional ones, the defaults of private attributes.
 _Layout = tuple[tuple[str, ...], dict[str, Any], Optional[dict[str, Any]]]
 _LAYOUTS: dict[type, _Layout] = {}
-# Per class, how to read each field from trusted JSON: (name, reader of the JSON object).
-_TRUSTED_PLANS: dict[type, tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...]] = {}
+# Per class, how to read each field from trusted JSON (name, reader of the JSON object),
+# and the defaults of its private attributes.
+_Plan = tuple[tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...], Optional[dict[str, Any]]]
+_TRUSTED_PLANS: dict[type, _Plan] = {}
 _new_object = object.__new__
 _set_slot = object.__setattr__
 
@@ -353,9 +356,11 @@ def _layout(cls: type[FrozenRecord]) -> _Layout:
     return found
 
 
-def _new_record(cls: type[_Record], values: dict[str, Any]) -> _Record:
-    """A ``cls`` record holding ``values``: every field, in the order of the fields."""
-    private = _layout(cls)[2]
+def _new_record(
+    cls: type[_Record], values: dict[str, Any], private: Optional[dict[str, Any]]
+) -> _Record:
+    """A ``cls`` record holding ``values`` (every field, in the order of the fields), its
+    private attributes starting at ``private``, the defaults of its layout."""
     record = _new_object(cls)
     _set_slot(record, "__dict__", values)
     _set_slot(record, "__pydantic_fields_set__", set(values))
@@ -364,12 +369,11 @@ def _new_record(cls: type[_Record], values: dict[str, Any]) -> _Record:
     return record
 
 
-def _trusted_plan(
-    cls: type[FrozenRecord],
-) -> tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...]:
+def _trusted_plan(cls: type[FrozenRecord]) -> _Plan:
     """For each field of ``cls``, the function that reads it from a trusted JSON object:
-    converted as pydantic would build it, or its default where the object leaves it out."""
-    defaults = _layout(cls)[1]
+    converted as pydantic would build it, or its default where the object leaves it out;
+    and the defaults of its private attributes."""
+    _, defaults, private = _layout(cls)
     plan = []
     for name, field in cls.model_fields.items():
         convert = _converter(field.annotation)
@@ -380,7 +384,7 @@ def _trusted_plan(
         else:
             read = _required_reader(name, convert)
         plan.append((name, read))
-    return tuple(plan)
+    return tuple(plan), private
 
 
 def _optional_reader(
