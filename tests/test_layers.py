@@ -44,6 +44,7 @@ LAYERS: list[set[str]] = [
         "_card_queries",
         "_model_queries",
         "_score_queries",
+        "_table_queries",
         "_language_queries",
         "_license_queries",
         "_tokens",
@@ -218,6 +219,16 @@ def test_a_first_query_builds_no_model_record_it_does_not_answer_with(query: str
 def test_a_first_language_question_imports_no_model_module() -> None:
     loaded = _imported_after("import llama_cards\nllama_cards.supports_language('pt-BR')")
     assert "llama_cards._models" not in loaded
+
+
+def test_a_first_score_imports_no_table_module() -> None:
+    # One cell needs the benchmark records, not the classes of tables and comparisons.
+    loaded = _imported_after(
+        "import llama_cards\nllama_cards.score('scout', 'mmlu-pro', table='instruct')"
+    )
+    assert {"llama_cards._scores", "llama_cards._table_queries"}.isdisjoint(loaded)
+    loaded = _imported_after("import llama_cards\nllama_cards.scores(model='scout')")
+    assert {"llama_cards._scores", "llama_cards._table_queries"} <= loaded
 
 
 # Public callables whose annotations name a class that only a later query imports (the

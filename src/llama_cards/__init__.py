@@ -115,7 +115,7 @@ _PUBLIC: dict[str, str] = {
     "card": "_card_queries",
     "cards": "_card_queries",
     "check_images": "_language_queries",
-    "compare": "_score_queries",
+    "compare": "_table_queries",
     "comparison_model": "_model_queries",
     "comparison_models": "_model_queries",
     "document": "_card_queries",
@@ -128,7 +128,7 @@ _PUBLIC: dict[str, str] = {
     "models": "_model_queries",
     "require_card": "_card_queries",
     "score": "_score_queries",
-    "scores": "_score_queries",
+    "scores": "_table_queries",
     "supports_language": "_language_queries",
     "to_model_index": "_score_queries",
     "LimitKind": "_tokens",
@@ -448,13 +448,7 @@ if TYPE_CHECKING:
         benchmarks as benchmarks,
     )
     from ._score_queries import (
-        compare as compare,
-    )
-    from ._score_queries import (
         score as score,
-    )
-    from ._score_queries import (
-        scores as scores,
     )
     from ._score_queries import (
         to_model_index as to_model_index,
@@ -482,6 +476,12 @@ if TYPE_CHECKING:
     )
     from ._scores import (
         TableLayout as TableLayout,
+    )
+    from ._table_queries import (
+        compare as compare,
+    )
+    from ._table_queries import (
+        scores as scores,
     )
     from ._tokens import (
         LimitKind as LimitKind,
