@@ -365,6 +365,8 @@ class CardParts:
             with self._lock:
                 value = built.get(name, _MISSING)
                 if value is _MISSING:
+                    # Any other key would shadow an attribute of this card.
+                    assert " " in name or isinstance(vars(CardParts).get(name), (_Field, _Index))
                     value = built[name] = make()
         return value
 
