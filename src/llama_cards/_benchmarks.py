@@ -707,9 +707,11 @@ class BenchmarkIndex:
             if found is not None:
                 return found
         text = text_argument(name, "a benchmark name", "mmlu-pro")
-        found = spellings.get(text)
-        if found is None:
-            found = spellings.get(text.lower())
+        found = None
+        if text is not name:  # stripped: read as given again
+            found = spellings.get(text)
+            if found is None:
+                found = spellings.get(text.lower())
         if found is None:
             found = self.benchmark_keys.get(name_key(text))
         if found is not None:
@@ -723,7 +725,7 @@ class BenchmarkIndex:
             if found is not None:
                 return found
         text = text_argument(name, "a table", "instruct")
-        found = self.table_names.get(text)
+        found = self.table_names.get(text) if text is not name else None
         if found is None:
             found = self.table_names.get(name_key(text))
         if found is not None:
