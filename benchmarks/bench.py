@@ -1,18 +1,20 @@
 """Measure the performance budgets of DESIGN.md, side by side in one run.
 
-Cold starts: repeated rounds of fresh processes, one of each variant per round, so that
-machine noise hits every variant alike. Each ratio pairs a variant with its baseline of the
-same round (the floor: a fresh process that imports pydantic and builds one frozen model
-class with ``defer_build``, filled by ``model_construct``, the least any pydantic-based
-package pays) and reports the median of those paired ratios, so that the machine speeding
-up or slowing down between rounds cancels out. Beside each first query, the counts that do
+Cold starts: repeated rounds of fresh processes, one of each variant per round (each round
+starting one variant later), so that machine noise hits every variant alike. Each ratio
+pairs a variant with its baseline of the same round (the floor: a fresh process that
+imports pydantic and builds one frozen model class with ``defer_build``, filled by
+``model_construct``, the least any pydantic-based package pays) and reports the median of
+those paired ratios, so that the machine speeding up or slowing down between rounds
+cancels out. Beside each first query, the counts that do
 not drift with noise: record classes created, records built, data bytes parsed.
 Lookups: microseconds per call, for inputs never seen before (each spelling distinct, so no
 answer cache can serve it) and for inputs asked again (after the new ones, so that a full
 cache shows). Both are the best of five passes, as ``timeit`` advises: noise only ever adds
-time. Each pass of new inputs has inputs of its own.
+time. Each pass of new inputs has inputs of its own (new ``assess_use()`` combinations are
+one pass: the licence index keeps its findings per country code, however spelt).
 
-    python benchmarks/bench.py [--runs 31]
+    python benchmarks/bench.py [--runs 61]
     python benchmarks/bench.py --instructions
 
 ``--instructions`` counts what each cold start executes instead, with valgrind: the same
@@ -135,8 +137,11 @@ class Rounds:
 
     def __init__(self, runs: int, variants: dict[str, tuple[list[str], dict[str, str]]]):
         self.samples: dict[str, list[float]] = {name: [] for name in variants}
-        for _ in range(runs):
-            for name, (argv, env) in variants.items():
+        names = list(variants)
+        for turn in range(runs):
+            # Each round starts one variant later, so that no variant always follows another.
+            for name in names[turn % len(names) :] + names[: turn % len(names)]:
+                argv, env = variants[name]
                 self.samples[name].append(_time(argv, env))
 
     def median(self, name: str) -> float:
@@ -195,7 +200,7 @@ def lookups() -> list[tuple[str, float, float, float, float]]:
     llama_cards.score("scout", "mmlu", table="pretrained")
     llama_cards.supports_language("en")
     llama_cards.assess_use(domicile="US")
-    n = 5_000  # new inputs per pass
+    n = 5_000  # new model and score spellings per pass (tags and domiciles: all there are)
     names = _spellings(rng, "llama-4-scout-17b-16e-instruct", n * PASSES)
     regions = list(llama_cards.card().countries.group("iso-3166-1-alpha-2").codes)
     tags = [
