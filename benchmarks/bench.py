@@ -133,16 +133,16 @@ def _output(code: str, env: dict[str, str] | None = None) -> str:
 
 
 class Rounds:
-    """Wall times of fresh processes, one of each variant per round."""
+    """A measure of each variant (a fresh process's wall time, its peak memory), taken once
+    per variant in each round."""
 
-    def __init__(self, runs: int, variants: dict[str, tuple[list[str], dict[str, str]]]):
+    def __init__(self, runs: int, variants: dict[str, Callable[[], float]]):
         self.samples: dict[str, list[float]] = {name: [] for name in variants}
         names = list(variants)
         for turn in range(runs):
             # Each round starts one variant later, so that no variant always follows another.
             for name in names[turn % len(names) :] + names[: turn % len(names)]:
-                argv, env = variants[name]
-                self.samples[name].append(_time(argv, env))
+                self.samples[name].append(variants[name]())
 
     def median(self, name: str) -> float:
         return statistics.median(self.samples[name])
@@ -153,13 +153,8 @@ class Rounds:
         return statistics.median(mine / theirs for mine, theirs in pairs)
 
 
-def peak_memory(runs: int) -> dict[str, float]:
-    codes = {"floor": FLOOR, **{n: f"import llama_cards; {c}" for n, c in FIRST.items()}}
-    samples: dict[str, list[float]] = {name: [] for name in codes}
-    for _ in range(runs):
-        for name, code in codes.items():
-            samples[name].append(float(_output(PEAK_MEMORY.format(code=code))))
-    return {name: statistics.median(values) for name, values in samples.items()}
+def _peak_memory(code: str) -> float:
+    return float(_output(PEAK_MEMORY.format(code=code)))
 
 
 PASSES = 5
@@ -338,7 +333,7 @@ def main() -> int:
 
     print(f"Python {sys.version.split()[0]}, pydantic {pydantic.VERSION}, {args.runs} runs")
     env = _env()
-    times = Rounds(args.runs, {name: (argv, env) for name, argv in COLD.items()})
+    times = Rounds(args.runs, {name: partial(_time, argv, env) for name, argv in COLD.items()})
     floor = "floor: pydantic + one model class"
     print("\nCold start (median wall time of a fresh process; paired ratio to the floor)")
     for name in COLD:
@@ -368,10 +363,14 @@ def main() -> int:
         )
         print(f"  llama-cards {argv[0]:<10} imports {done.stderr.strip() or '[]'}  (budget [])")
 
-    memory = peak_memory(max(5, args.runs // 3))
+    codes = {"floor": FLOOR, **{n: f"import llama_cards; {c}" for n, c in FIRST.items()}}
+    memory = Rounds(
+        max(5, args.runs // 3), {name: partial(_peak_memory, code) for name, code in codes.items()}
+    )
     print("\nPeak memory (median VmHWM of a fresh process)")
-    for name, kib in memory.items():
-        ratio = kib / memory["floor"]
+    for name in codes:
+        kib = memory.median(name)
+        ratio = kib / memory.median("floor")
         limit = "" if name == "floor" else f"  {ratio:5.3f}x floor (budget {MEMORY_BUDGET:.2f})"
         print(f"  {name:<22} {kib / 1024:7.1f} MiB{limit}")
 
@@ -379,7 +378,10 @@ def main() -> int:
         copies = {factor: _scaled_copy(Path(folder), factor) for factor in (1, 10, 100)}
         scaled = Rounds(
             args.runs,
-            {f"x{factor}": (COLD["first model()"], _env(site)) for factor, site in copies.items()},
+            {
+                f"x{factor}": partial(_time, COLD["first model()"], _env(site))
+                for factor, site in copies.items()
+            },
         )
     print("\nFirst model() with more scores in the data (side by side, copies of the package)")
     for name in scaled.samples:
