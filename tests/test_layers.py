@@ -231,6 +231,52 @@ def test_a_first_score_imports_no_table_module() -> None:
     assert {"llama_cards._scores", "llama_cards._table_queries"} <= loaded
 
 
+def test_a_first_model_creates_no_error_class() -> None:
+    # The 22 error classes cost a tenth of a first model(): they are made on the first raise.
+    assert "llama_cards.errors" not in _imported_after(
+        "import llama_cards\nllama_cards.model('scout')"
+    )
+
+
+_RAISED_IN_A_FRESH_PROCESS = """
+import llama_cards
+scout = llama_cards.model("scout")
+for ask, error in [
+    (lambda: llama_cards.model("llama 5"), "UnknownModelError"),
+    (lambda: llama_cards.model(5), "ArgumentTypeError"),
+    (lambda: llama_cards.model("scout\\x00"), "InvalidArgumentError"),
+    (lambda: scout.check_context(20_000_000), "ContextLengthExceededError"),
+    (lambda: scout.checkpoint("meta-llama/nothing"), "UnknownCheckpointError"),
+    (lambda: scout.checkpoint(5), "ArgumentTypeError"),
+    (lambda: scout.source_of("nothing"), "InvalidArgumentError"),
+    (lambda: llama_cards.YearMonth.parse(5), "ArgumentTypeError"),
+    (lambda: llama_cards.YearMonth.parse("2024-13"), "InvalidArgumentError"),
+]:
+    try:
+        ask()
+    except getattr(llama_cards, error) as raised:
+        print(type(raised).__module__, type(raised).__name__)
+"""
+
+
+def test_errors_made_on_first_raise_are_the_public_classes() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _RAISED_IN_A_FRESH_PROCESS], capture_output=True, text=True
+    )
+    assert done.stderr == ""
+    assert done.stdout.splitlines() == [
+        "llama_cards.errors UnknownModelError",
+        "llama_cards.errors ArgumentTypeError",
+        "llama_cards.errors InvalidArgumentError",
+        "llama_cards.errors ContextLengthExceededError",
+        "llama_cards.errors UnknownCheckpointError",
+        "llama_cards.errors ArgumentTypeError",
+        "llama_cards.errors InvalidArgumentError",
+        "llama_cards.errors ArgumentTypeError",
+        "llama_cards.errors InvalidArgumentError",
+    ]
+
+
 # Public callables whose annotations name a class that only a later query imports (the
 # price of building each part on first need): typing.get_type_hints cannot resolve them in
 # a process that has not imported it. No other public callable may join them.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import (
+    TYPE_CHECKING,
     Annotated,
     Any,
     ClassVar,
@@ -23,24 +24,28 @@ from typing import (
     get_origin,
 )
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    SerializerFunctionWrapHandler,
-    model_validator,
-)
+# Each name from the module that defines it: a name read from pydantic's package face is
+# imported on first use through a walk of its whole lazy-import table.
+from pydantic import BaseModel, ConfigDict
+from pydantic.fields import Field
+from pydantic.functional_validators import model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from .errors import ArgumentTypeError, InvalidArgumentError, quote_input
+if TYPE_CHECKING:
+    from pydantic import (
+        GetCoreSchemaHandler,
+        GetJsonSchemaHandler,
+        SerializerFunctionWrapHandler,
+    )
 
 try:
     from pydantic_core import from_json as parse_json
 except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
     from json import loads as parse_json  # type: ignore[assignment]  # bytes in, objects out
+
+# The errors are imported where they are raised, so that a first model() creates none of
+# the package's error classes (they cost a tenth of it; see docs/performance.md).
 
 __all__ = [
     "Count",
@@ -125,6 +130,8 @@ def text_argument(value: object, what: str, example: str) -> str:
     if type(value) is str and value.isprintable():  # no control character: checked in C
         return value.strip()
     if not isinstance(value, str):
+        from .errors import ArgumentTypeError, quote_input
+
         raise ArgumentTypeError(
             f"{what} must be a string such as {example!r}, got {type(value).__name__} "
             f"{quote_input(value)}"
@@ -132,6 +139,8 @@ def text_argument(value: object, what: str, example: str) -> str:
     text = value.strip()
     control = re.search(_CONTROL, text)
     if control is not None:
+        from .errors import InvalidArgumentError, quote_input
+
         raise InvalidArgumentError(
             f"{what} {quote_input(value)} contains the control character {control.group()!r} at "
             f"position {control.start() + len(value) - len(value.lstrip())}; control "
@@ -175,6 +184,14 @@ def name_key(name: str) -> str:
     return "".join(filter(str.isalnum, name)).casefold()
 
 
+def unexpected_type(message: str) -> Exception:
+    """The :class:`~llama_cards.ArgumentTypeError` of a check that the annotations say
+    cannot fail: a caller without a type checker can still pass another type."""
+    from .errors import ArgumentTypeError
+
+    return ArgumentTypeError(message)
+
+
 def count(value: object, name: str, unit: str = "tokens") -> int:
     """A count of ``unit``: a non-negative int. Floats are ValueError, other types TypeError.
 
@@ -182,19 +199,27 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
     refuses the same inputs with the same kind of error.
     """
     if isinstance(value, bool):
+        from .errors import ArgumentTypeError
+
         raise ArgumentTypeError(f"{name} must be an integer number of {unit}, got bool {value!r}")
     if isinstance(value, float):
+        from .errors import InvalidArgumentError
+
         raise InvalidArgumentError(
             f"{name} must be a whole number of {unit}, got {value!r}; pass an int"
         )
     try:
         number = operator.index(value)  # type: ignore[arg-type]  # TypeError below
     except TypeError:
+        from .errors import ArgumentTypeError, quote_input
+
         raise ArgumentTypeError(
             f"{name} must be an integer number of {unit}, got {type(value).__name__} "
             f"{quote_input(value)}"
         ) from None
     if number < 0:
+        from .errors import InvalidArgumentError
+
         raise InvalidArgumentError(f"{name} must be zero or more {unit}, got {number}")
     return number
 
@@ -271,6 +296,8 @@ class FrozenRecord(BaseModel):
         if type(field) is not str or field not in fields:
             field = text_argument(field, "a field name", "release_date")
         if field not in fields:
+            from .errors import InvalidArgumentError, quote_input
+
             raise InvalidArgumentError(
                 f"{type(self).__name__} has no field {quote_input(field)}; its fields are "
                 f"{', '.join(fields)}"
@@ -479,11 +506,15 @@ class YearMonth:
 
     def __init__(self, year: int, month: int) -> None:
         if type(year) is not int or type(month) is not int:
+            from .errors import ArgumentTypeError
+
             raise ArgumentTypeError(
                 f"YearMonth takes an int year and an int month, got year={year!r}, "
                 f"month={month!r}; e.g. YearMonth(2024, 8)"
             )
         if not 1 <= month <= 12 or not 1 <= year <= 9999:
+            from .errors import InvalidArgumentError
+
             raise InvalidArgumentError(
                 f"YearMonth({year!r}, {month!r}) is out of range: month is 1-12, year 1-9999"
             )
@@ -499,7 +530,7 @@ class YearMonth:
         :class:`~llama_cards.ArgumentTypeError` (a ``TypeError``).
         """
         if not isinstance(text, str):
-            raise ArgumentTypeError(
+            raise unexpected_type(
                 f"YearMonth.parse takes text such as '2024-08', got {type(text).__name__}"
             )
         # Four ASCII digits, a hyphen, two ASCII digits, as the JSON Schema says (an ASCII
@@ -512,6 +543,8 @@ class YearMonth:
             and year.isdigit()
             and month.isdigit()
         ):
+            from .errors import InvalidArgumentError
+
             raise InvalidArgumentError(
                 f"{text!r} is not a year and month written as YYYY-MM (e.g. 2024-08)"
             )
@@ -599,19 +632,19 @@ class YearMonth:
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
+        cls, source: type[Any], handler: "GetCoreSchemaHandler"
     ) -> CoreSchema:
         return text_type_schema(cls, cls.parse)
 
     @classmethod
     def __get_pydantic_json_schema__(
-        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+        cls, schema: CoreSchema, handler: "GetJsonSchemaHandler"
     ) -> JsonSchemaValue:
         # What parse() takes: four ASCII digits (not 0000), a hyphen, a month 01 to 12.
         return {"type": "string", "pattern": YEAR_MONTH_PATTERN, "examples": ["2024-08"]}
 
 
-def _without_empty_derivation(source: "Source", write: SerializerFunctionWrapHandler) -> Any:
+def _without_empty_derivation(source: "Source", write: "SerializerFunctionWrapHandler") -> Any:
     dumped = write(source)
     if isinstance(dumped, dict) and dumped.get("derived", "") is None:
         del dumped["derived"]
@@ -636,7 +669,7 @@ class Source(FrozenRecord):
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
+        cls, source: type[Any], handler: "GetCoreSchemaHandler"
     ) -> CoreSchema:
         # A printed value's source stays {document, section} in JSON, as in the data files.
         # This is what @model_serializer(mode="wrap") would set up; that decorator's module

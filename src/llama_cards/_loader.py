@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from ._base import parse_json
 from ._parts import PART_NAMES, CardParts, part_fields
-from .errors import DataIntegrityError
 
+# The errors are imported where they are raised, so that a first model() creates none of
+# the package's error classes (they cost a tenth of it; see docs/performance.md).
 if TYPE_CHECKING:
     from ._card import Card
 
@@ -79,6 +80,8 @@ def read_data(path: str) -> bytes:
     loader = getattr(spec, "loader", None)
     origin = getattr(spec, "origin", None)
     if loader is None or not hasattr(loader, "get_data") or not origin:
+        from .errors import DataIntegrityError
+
         raise DataIntegrityError(
             f"the loader of this llama-cards install cannot read its data file {path}; "
             "install the package from a wheel or a source tree"
@@ -87,6 +90,8 @@ def read_data(path: str) -> bytes:
     try:
         data: bytes = loader.get_data(full)
     except OSError as error:
+        from .errors import DataIntegrityError
+
         raise DataIntegrityError(
             f"the data file {path} cannot be read ({error}); reinstall llama-cards"
         ) from error
@@ -102,6 +107,8 @@ def shipped(version: str) -> CardParts:
             found = _shipped.get(version)
             if found is None:
                 if version not in SHIPPED_SHA256:
+                    from .errors import DataIntegrityError
+
                     raise DataIntegrityError(f"no card {version!r} is shipped")
                 found = _shipped[version] = CardParts(
                     lambda part: _read_part(version, part), rebuild=(shipped, (version,))
@@ -137,12 +144,16 @@ def _read_part(version: str, part: str) -> dict[str, Any]:
     expected = SHIPPED_SHA256[version][part]
     if hashlib.sha256(data).hexdigest() != expected:
         _explain_damage(version, path)
+        from .errors import DataIntegrityError
+
         raise DataIntegrityError(
             f"the data file {path} differs from the one this release shipped (sha256 "
             f"{expected}); it was changed or damaged, reinstall llama-cards"
         )
     parsed = parse_json(data)
     if not isinstance(parsed, dict) or set(parsed) != set(part_fields(part)):
+        from .errors import DataIntegrityError
+
         raise DataIntegrityError(f"the data file {path} does not hold the {part} of card {version}")
     return parsed
 
@@ -159,6 +170,8 @@ def _explain_damage(version: str, path: str) -> None:
         try:
             parsed = parse_json(read_data(part_path(version, part)))
         except ValueError as error:
+            from .errors import DataIntegrityError
+
             raise DataIntegrityError(
                 f"the data file {part_path(version, part)} is not valid JSON ({error}); the "
                 "install is damaged, reinstall llama-cards"
@@ -168,6 +181,8 @@ def _explain_damage(version: str, path: str) -> None:
     try:
         Card.model_validate(document)
     except ValidationError as error:
+        from .errors import DataIntegrityError
+
         raise DataIntegrityError(
             f"the data file {path} does not match the card schema; the install is damaged, "
             f"reinstall llama-cards: {error}"

@@ -18,7 +18,9 @@ from ._base import (
     Variant,
     text_argument,
 )
-from .errors import UnknownModalityError, quote_input
+
+# The errors are imported where they are raised, so that a first model() creates none of
+# the package's error classes (they cost a tenth of it; see docs/performance.md).
 
 __all__ = ["HuggingFaceRepo", "Quantity"]
 
@@ -141,4 +143,6 @@ def modality_of(value: object) -> str:
     known = ", ".join(repr(name) for name in MODALITIES)
     if isinstance(value, str):
         text_argument(value, "a modality", "image")  # a control character is its own error
+    from .errors import UnknownModalityError, quote_input
+
     raise UnknownModalityError(f"unknown modality {quote_input(value)}: the card names {known}")

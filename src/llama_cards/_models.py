@@ -24,7 +24,8 @@ from typing import (
     Union,
 )
 
-from pydantic import PrivateAttr, model_validator
+from pydantic.fields import PrivateAttr
+from pydantic.functional_validators import model_validator
 
 from ._base import (
     Count,
@@ -38,17 +39,13 @@ from ._base import (
     YearMonth,
     count,
     text_argument,
+    unexpected_type,
 )
 from ._model_parts import HuggingFaceRepo, Quantity, modality_of
 from ._names import NameIndex, names_of
-from .errors import (
-    ArgumentTypeError,
-    ContextLengthExceededError,
-    DataIntegrityError,
-    UnknownCheckpointError,
-    UnknownRepositoryError,
-)
 
+# The errors are imported where they are raised, so that a first model() creates none of
+# the package's error classes (they cost a tenth of it; see docs/performance.md).
 if TYPE_CHECKING:
     from ._deployment import Architecture, OutputLimit
     from ._memory import ParameterBreakdown
@@ -183,6 +180,8 @@ class Model(FrozenRecord):
                 return repo
         ids = [repo.id for repo in self.huggingface_repos]
         closest = [repo for repo in ids if repo.rsplit("/", 1)[-1].casefold() == wanted]
+        from .errors import UnknownRepositoryError
+
         raise UnknownRepositoryError(text, closest, ids)
 
     @model_validator(mode="after")
@@ -256,10 +255,14 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
         if checkpoint is None:
             if requested > self.context_length:
+                from .errors import ContextLengthExceededError
+
                 raise ContextLengthExceededError(self.name, self.context_length, requested)
             return
         repo, limit = self._sequence_limit(checkpoint)
         if requested > limit:
+            from .errors import ContextLengthExceededError
+
             raise ContextLengthExceededError(self.name, limit, requested, checkpoint=repo.id)
 
     def checkpoint(self, repo: Union[str, HuggingFaceRepo]) -> HuggingFaceRepo:
@@ -276,7 +279,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         """
         wanted = repo.id if isinstance(repo, HuggingFaceRepo) else repo
         if not isinstance(wanted, str):
-            raise ArgumentTypeError(
+            raise unexpected_type(
                 "a checkpoint is a HuggingFaceRepo or its id, such as "
                 f"'meta-llama/Llama-4-Scout-17B-16E', got {type(repo).__name__} {repo!r}"
             )
@@ -287,6 +290,8 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         import difflib
 
         known = [entry.id for entry in self.huggingface_repos]
+        from .errors import UnknownCheckpointError
+
         raise UnknownCheckpointError(
             wanted, difflib.get_close_matches(wanted, known, n=3, cutoff=0.5), known
         )
@@ -296,6 +301,8 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
     ) -> tuple[HuggingFaceRepo, int]:
         repo = self.checkpoint(checkpoint)
         if repo.max_sequence_length is None:
+            from .errors import DataIntegrityError
+
             raise DataIntegrityError(
                 f"this card gives the checkpoint {repo.id} no sequence limit (a card of schema "
                 "1.0); check against the card's context length (leave out checkpoint)"
@@ -437,6 +444,8 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         """
         owner = self._card
         if owner is None:
+            from .errors import DataIntegrityError
+
             raise DataIntegrityError(
                 f"this {self.name} record was built outside a card, so there is no card whose "
                 "languages it could check; use llama_cards.supports_language(tag), or "
@@ -447,6 +456,8 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
     def _owner(self, what: str) -> "_CardFacts":
         owner = self._card
         if owner is None:
+            from .errors import DataIntegrityError
+
             raise DataIntegrityError(
                 f"this {self.name} record was built outside a card, so there is no card that "
                 f"gives {what}; use llama_cards.model({self.id!r}), or card.model(...) for a "

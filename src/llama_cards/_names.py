@@ -11,7 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, Protocol, TypeVar
 
 from ._base import FrozenRecord, Modality, ModelId, name_key, text_argument
-from .errors import DataIntegrityError, UnknownModelError
+
+# The errors are imported where they are raised, so that a first model() creates none of
+# the package's error classes (they cost a tenth of it; see docs/performance.md).
 
 __all__ = ["ModelFacts", "NameIndex", "names_of"]
 
@@ -100,6 +102,8 @@ class NameIndex(Generic[_Named]):
             for name in names:
                 key = name_key(name)
                 if self.by_key.setdefault(key, entry) is not entry:
+                    from .errors import DataIntegrityError
+
                     raise DataIntegrityError(
                         f"the name {name!r} is given to two models, "
                         f"{self.by_key[key].id!r} and {entry.id!r}"
@@ -144,6 +148,8 @@ class NameIndex(Generic[_Named]):
         found = self.get(text)
         if found is not None:
             return found
+        from .errors import UnknownModelError
+
         raise UnknownModelError(text, self.closest(text), self.ids)
 
     def closest(self, name: str) -> list[str]:

@@ -17,14 +17,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from ._base import FrozenRecord, text_argument
-from .errors import (
-    DataIntegrityError,
-    InvalidArgumentError,
-    UnknownDocumentError,
-    UnknownModelError,
-    quote_input,
-)
 
+# The errors are imported where they are raised, so that a first model() creates none of
+# the package's error classes (they cost a tenth of it; see docs/performance.md).
 if TYPE_CHECKING:
     from packaging.version import Version
 
@@ -195,6 +190,8 @@ def _prompt_format(parts: CardParts) -> PromptFormat:
     from ._prompt import PromptFormat
 
     if parts._read is None:
+        from .errors import InvalidArgumentError
+
         raise InvalidArgumentError(
             "a card read from JSON carries no prompt format: the prompt format is shipped "
             "beside the card, and token counting reads the shipped one"
@@ -486,6 +483,8 @@ class CardParts:
             # An error path: building the benchmark part to say why is cheap enough here.
             earlier = self.comparison_model_index.get(name)
             if earlier is not None:
+                from .errors import UnknownModelError, quote_input
+
                 raise UnknownModelError(
                     name,
                     [],
@@ -529,6 +528,8 @@ class CardParts:
             text = text_argument(document_id, "a document id", "azure-card")
             found = self.document_index.get(text)
             if found is None:
+                from .errors import UnknownDocumentError
+
                 raise UnknownDocumentError(text, [], list(self.document_index))
         return found
 
@@ -555,6 +556,8 @@ class CardParts:
 
     def _deployment(self, what: str, found: Optional[_Built]) -> _Built:
         if found is None:
+            from .errors import DataIntegrityError
+
             raise DataIntegrityError(
                 f"this card has no deployment data for {what} (a card of schema 1.0); use "
                 "the shipped card, llama_cards.card()"
