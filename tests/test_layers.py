@@ -231,11 +231,13 @@ def test_a_first_score_imports_no_table_module() -> None:
     assert {"llama_cards._scores", "llama_cards._table_queries"} <= loaded
 
 
-def test_a_first_model_creates_no_error_class() -> None:
+@pytest.mark.parametrize(
+    "query",
+    ["llama_cards.model('scout')", "llama_cards.score('scout', 'mmlu', table='pretrained')"],
+)
+def test_a_first_model_or_score_creates_no_error_class(query: str) -> None:
     # The 22 error classes cost a tenth of a first model(): they are made on the first raise.
-    assert "llama_cards.errors" not in _imported_after(
-        "import llama_cards\nllama_cards.model('scout')"
-    )
+    assert "llama_cards.errors" not in _imported_after(f"import llama_cards\n{query}")
 
 
 _RAISED_IN_A_FRESH_PROCESS = """
@@ -251,6 +253,9 @@ for ask, error in [
     (lambda: scout.source_of("nothing"), "InvalidArgumentError"),
     (lambda: llama_cards.YearMonth.parse(5), "ArgumentTypeError"),
     (lambda: llama_cards.YearMonth.parse("2024-13"), "InvalidArgumentError"),
+    (lambda: llama_cards.score("scout", "mmlu", table="nowhere"), "InvalidArgumentError"),
+    (lambda: llama_cards.score("scout", "nothing"), "UnknownBenchmarkError"),
+    (lambda: llama_cards.score("scout", "mmlu", subtask="x"), "InvalidArgumentError"),
 ]:
     try:
         ask()
@@ -273,6 +278,9 @@ def test_errors_made_on_first_raise_are_the_public_classes() -> None:
         "llama_cards.errors ArgumentTypeError",
         "llama_cards.errors InvalidArgumentError",
         "llama_cards.errors ArgumentTypeError",
+        "llama_cards.errors InvalidArgumentError",
+        "llama_cards.errors InvalidArgumentError",
+        "llama_cards.errors UnknownBenchmarkError",
         "llama_cards.errors InvalidArgumentError",
     ]
 

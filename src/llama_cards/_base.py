@@ -44,8 +44,9 @@ try:
 except ImportError:  # pragma: no cover - pydantic-core before 2.14 (pydantic < 2.5)
     from json import loads as parse_json  # type: ignore[assignment]  # bytes in, objects out
 
-# The errors are imported where they are raised, so that a first model() creates none of
-# the package's error classes (they cost a tenth of it; see docs/performance.md).
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 
 __all__ = [
     "Count",

@@ -42,22 +42,15 @@ from ._base import (
     count,
     name_key,
     text_argument,
+    unexpected_type,
 )
 from ._disagreements import Disagreement
 from ._model_parts import HuggingFaceRepo, Quantity, modality_of
 from ._names import ModelFacts, NameIndex
-from .errors import (
-    AmbiguousQueryError,
-    ArgumentTypeError,
-    ContextLengthExceededError,
-    DataIntegrityError,
-    InvalidArgumentError,
-    InvalidLanguageTagError,
-    NotInTableError,
-    UnknownBenchmarkError,
-    _quoted,
-    quote_input,
-)
+
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 
 __all__ = [
     "Benchmark",
@@ -339,6 +332,8 @@ class ComparisonModel(FrozenRecord):
 
     def _context(self) -> int:
         if self.context_length is None:
+            from .errors import DataIntegrityError
+
             raise DataIntegrityError(
                 f"this card gives no context length for {self.name} (a document of schema 1.0 "
                 "names the comparison models only)"
@@ -376,6 +371,8 @@ max_new_tokens, or pick a model with a longer context (find_models(min_context=.
         """
         requested = count(prompt_tokens, "prompt_tokens") + count(max_new_tokens, "max_new_tokens")
         if requested > self._context():
+            from .errors import ContextLengthExceededError
+
             raise ContextLengthExceededError(self.name, self._context(), requested)
 
     def accepts(self, modality: str) -> bool:
@@ -408,7 +405,7 @@ max_new_tokens, or pick a model with a longer context (find_models(min_context=.
         ```
         """
         if not isinstance(tag, str):
-            raise ArgumentTypeError(
+            raise unexpected_type(
                 f"a language tag must be a string such as 'en' or 'pt-BR', got "
                 f"{type(tag).__name__} {tag!r}"
             )
@@ -416,6 +413,7 @@ max_new_tokens, or pick a model with a longer context (find_models(min_context=.
         if any(entry.name.casefold() == name for entry in self.languages):
             return True
         from ._bcp47 import parse
+        from .errors import InvalidLanguageTagError
 
         try:
             parsed = parse(tag.strip(), shown=tag)
@@ -630,6 +628,8 @@ class BenchmarkIndex:
         self.rows: dict[tuple[str, str], Benchmark] = {}
         for row in card.benchmarks:
             if (row.table, row.id) in self.rows:
+                from .errors import DataIntegrityError
+
                 raise DataIntegrityError(f"benchmark {row.id!r} is twice in the {row.table} table")
             self.rows[(row.table, row.id)] = row
         self.row_order = {cell: n for n, cell in enumerate(self.rows)}
@@ -717,6 +717,8 @@ class BenchmarkIndex:
         if found is not None:
             return found
         closest = _closest(name_key(text), self.benchmark_suggestions)
+        from .errors import UnknownBenchmarkError
+
         raise UnknownBenchmarkError(text, closest, self.benchmark_ids)
 
     def table_id(self, name: object) -> str:
@@ -731,6 +733,8 @@ class BenchmarkIndex:
         if found is not None:
             return found
         known = "; ".join(f"{t.id!r} ({t.title})" for t in self.tables.values())
+        from .errors import InvalidArgumentError, quote_input
+
         raise InvalidArgumentError(
             f"unknown benchmark table {quote_input(text)}: the card's tables are {known}"
         )
@@ -740,6 +744,8 @@ class BenchmarkIndex:
         found = self.categories.get(name_key(text))
         if found is not None:
             return found
+        from .errors import InvalidArgumentError, _quoted, quote_input
+
         raise InvalidArgumentError(
             f"unknown benchmark category {quote_input(text)}: the card's categories are "
             f"{_quoted(self.category_names)} (case, spaces and punctuation are ignored)"
@@ -757,16 +763,21 @@ class BenchmarkIndex:
         if found is not None and found in known:
             return found
         if known:
+            from .errors import InvalidArgumentError, _quoted, quote_input
+
             raise InvalidArgumentError(
                 f"unknown subtask {quote_input(text)} for the selected benchmarks: their "
                 f"subtasks are {_quoted(known)}"
             )
+        from .errors import InvalidArgumentError, _quoted, quote_input
+
         having = tuple(dict.fromkeys(row.id for row in self.rows.values() if row.subtasks))
         there = (
             f"the card's subtasks are {_quoted(self.subtasks.values())}, of {_quoted(having)}"
             if having
             else "the card has none"
         )
+
         raise InvalidArgumentError(
             f"subtask {quote_input(text)} was given, but no benchmark selected reports subtasks "
             f"({there}); "
@@ -783,6 +794,8 @@ class BenchmarkIndex:
         wanted = self.table_id(table)
         in_table = tuple([row for row in rows if row.table == wanted])
         if not in_table:
+            from .errors import NotInTableError, _quoted, quote_input
+
             raise NotInTableError(
                 f"benchmark {quote_input(name)} is not in the {wanted} table; it is in the "
                 f"{_quoted(row.table for row in rows)} table; pass another table or none"
@@ -792,6 +805,8 @@ class BenchmarkIndex:
     def benchmark(self, name: object, table: object = None) -> Benchmark:
         rows = self.rows_in_table(name, table)
         if len(rows) > 1:
+            from .errors import AmbiguousQueryError, quote_input
+
             raise AmbiguousQueryError(
                 f"benchmark {quote_input(name)} is a row of {len(rows)} tables: "
                 f"{'; '.join(str(row) for row in rows)}; pass table="
@@ -806,6 +821,8 @@ class BenchmarkIndex:
         cells = self.model_row_scores
         found = [s for row in rows for s in cells.get((row.table, row.id, model_id), ())]
         if not found:
+            from .errors import NotInTableError, _quoted, quote_input
+
             columns = "; ".join(
                 f"the {row.table} table's {row.name} row has columns "
                 f"{_quoted(self.tables[row.table].models)}"
@@ -827,6 +844,8 @@ class BenchmarkIndex:
                 hints.append(
                     " or ".join(f"subtask={t!r}" for t in dict.fromkeys(s.subtask for s in found))
                 )
+            from .errors import AmbiguousQueryError, quote_input
+
             raise AmbiguousQueryError(
                 f"{quote_input(model) if isinstance(model, str) else repr(model_id)} on "
                 f"{quote_input(name)} matches {len(found)} cells: "
@@ -852,6 +871,8 @@ class BenchmarkIndex:
         tables of the benchmark, the columns of the table), as :func:`score` does: an empty
         answer is never given in silence.
         """
+        from .errors import NotInTableError, _quoted, quote_input
+
         selected = list(scores)
         # The conditions met so far, for the message of one that leaves nothing.
         context: list[str] = []

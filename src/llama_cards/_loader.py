@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from ._base import parse_json
 from ._parts import PART_NAMES, CardParts, part_fields
 
-# The errors are imported where they are raised, so that a first model() creates none of
-# the package's error classes (they cost a tenth of it; see docs/performance.md).
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 if TYPE_CHECKING:
     from ._card import Card
 

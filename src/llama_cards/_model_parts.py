@@ -19,8 +19,9 @@ from ._base import (
     text_argument,
 )
 
-# The errors are imported where they are raised, so that a first model() creates none of
-# the package's error classes (they cost a tenth of it; see docs/performance.md).
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 
 __all__ = ["HuggingFaceRepo", "Quantity"]
 

@@ -44,8 +44,9 @@ from ._base import (
 from ._model_parts import HuggingFaceRepo, Quantity, modality_of
 from ._names import NameIndex, names_of
 
-# The errors are imported where they are raised, so that a first model() creates none of
-# the package's error classes (they cost a tenth of it; see docs/performance.md).
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 if TYPE_CHECKING:
     from ._deployment import Architecture, OutputLimit
     from ._memory import ParameterBreakdown

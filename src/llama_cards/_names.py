@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, Generic, Optional, Protocol, TypeVar
 
 from ._base import FrozenRecord, Modality, ModelId, name_key, text_argument
 
-# The errors are imported where they are raised, so that a first model() creates none of
-# the package's error classes (they cost a tenth of it; see docs/performance.md).
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 
 __all__ = ["ModelFacts", "NameIndex", "names_of"]
 

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
 
 from ._base import FrozenRecord, text_argument
 
-# The errors are imported where they are raised, so that a first model() creates none of
-# the package's error classes (they cost a tenth of it; see docs/performance.md).
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 if TYPE_CHECKING:
     from packaging.version import Version
 

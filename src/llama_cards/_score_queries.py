@@ -18,7 +18,10 @@ from ._benchmarks import Benchmark, BenchmarkIndex, ComparisonModel, Score
 # them), which creates the model record classes; a first score() still builds no model
 # record: the benchmark index reads the models' names from their data.
 from ._models import Model
-from .errors import AmbiguousQueryError, NotInTableError, _quoted
+
+# The errors are imported where they are raised, so that a first model() or score()
+# creates none of the package's error classes (a tenth of a first model(); see
+# docs/performance.md).
 
 __all__ = ["benchmark", "benchmarks", "score", "to_model_index"]
 
@@ -136,12 +139,16 @@ def to_model_index(model: _Named, *, table: Optional[str] = None) -> list[dict[s
     if table is not None:
         wanted = index.table_id(table)
         if wanted not in tables:
+            from .errors import NotInTableError, _quoted
+
             raise NotInTableError(
                 f"{model_id!r} has no column in the {wanted} table; it has scores in the "
                 f"{_quoted(tables)} table"
             )
         tables = (wanted,)
     if len(tables) > 1:
+        from .errors import AmbiguousQueryError
+
         raise AmbiguousQueryError(
             f"{model_id!r} has scores in {len(tables)} tables, and a model-index describes one "
             f"checkpoint; pass " + " or ".join(f"table={t!r}" for t in tables),
