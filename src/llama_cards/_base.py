@@ -20,6 +20,7 @@ from typing import (
     Optional,
     TypeVar,
     Union,
+    cast,
     get_args,
     get_origin,
 )
@@ -28,7 +29,6 @@ from typing import (
 # imported on first use through a walk of its whole lazy-import table.
 from pydantic import BaseModel, ConfigDict
 from pydantic.fields import Field
-from pydantic.functional_validators import model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -269,6 +269,27 @@ class FrozenRecord(BaseModel):
     def __hash__(self) -> int:
         return hash((type(self), *self.__dict__.values()))
 
+    def _check(self) -> None:
+        """The rules across a record's fields: a subclass's raises ``ValueError`` saying what
+        is wrong. Run once the fields validate (``Card.from_json``, the tests), never on the
+        trusted shipped data."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: "GetCoreSchemaHandler"
+    ) -> CoreSchema:
+        # What @model_validator(mode="after") sets up, for a class with rules of its own
+        # (the check around the model, which keeps the model's reference); the decorator
+        # costs more to create a class with, on every cold start.
+        schema = handler(source)
+        if cls._check is FrozenRecord._check:
+            return schema
+        inner = dict(schema)
+        ref = inner.pop("ref", None)
+        return core_schema.no_info_after_validator_function(
+            _checked, cast(CoreSchema, inner), ref=ref
+        )
+
     def source_of(self, field: str) -> "tuple[Source, ...]":
         """Where the value of ``field`` is printed: its ``field_sources`` entry where the
         record has one; else, for a field that holds records (or sources), the sources of
@@ -355,6 +376,11 @@ class FrozenRecord(BaseModel):
         if not in_order or len(values) != len(fields):
             values = {name: values[name] if name in values else defaults[name] for name in fields}
         return _new_record(cls, values, private)
+
+
+def _checked(record: FrozenRecord) -> FrozenRecord:
+    record._check()
+    return record
 
 
 # What building a record of each class needs, worked out from its fields on first use and
@@ -675,7 +701,7 @@ class Source(FrozenRecord):
         # A printed value's source stays {document, section} in JSON, as in the data files.
         # This is what @model_serializer(mode="wrap") would set up; that decorator's module
         # costs a sixth of a first model() to import, on every cold start.
-        schema = handler(source)
+        schema = super().__get_pydantic_core_schema__(source, handler)
         return {
             **schema,  # the model schema, with the serializer below
             "serialization": core_schema.wrap_serializer_function_ser_schema(
@@ -708,11 +734,9 @@ class FieldSource(FrozenRecord):
     (or ``sources``) print: how. :meth:`FrozenRecord.source_of` then gives each of the
     record's sources with this derivation."""
 
-    @model_validator(mode="after")
-    def _sources_or_derivation(self) -> "FieldSource":
+    def _check(self) -> None:
         if bool(self.sources) == (self.derived is not None):
             raise ValueError(
                 f"the field source of {self.field!r} gives either its sources or, for a "
                 "value derived from the record's own sources, how it was derived"
             )
-        return self

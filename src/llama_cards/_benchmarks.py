@@ -28,8 +28,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Optional, Protocol, Union
 
-from pydantic import model_validator
-
 from ._base import (
     Count,
     FieldSource,
@@ -233,12 +231,10 @@ class TrainingRow(FrozenRecord):
     source: Source
     """The table row."""
 
-    @model_validator(mode="after")
-    def _check_printings(self) -> "TrainingRow":
+    def _check(self) -> None:
         _agrees(self.gpu_hours, self.gpu_hours_printed, "gpu_hours")
         _agrees(self.location_based_tco2eq, self.location_based_printed, "location_based_tco2eq")
         _agrees(self.market_based_tco2eq, self.market_based_printed, "market_based_tco2eq")
-        return self
 
 
 class ComparisonModel(FrozenRecord):
@@ -306,8 +302,7 @@ class ComparisonModel(FrozenRecord):
     field_sources: tuple[FieldSource, ...] = ()
     """Where each fact other than the column's name is printed; see :meth:`source_of`."""
 
-    @model_validator(mode="after")
-    def _check_record(self) -> "ComparisonModel":
+    def _check(self) -> None:
         _agrees(self.parameters, self.parameters_printed, "parameters")
         _agrees(self.context_length, self.context_length_printed, "context_length")
         tokens = self.training_tokens
@@ -328,7 +323,6 @@ class ComparisonModel(FrozenRecord):
                 if not isinstance(value, FrozenRecord) or part not in type(value).model_fields:
                     raise ValueError(f"a disagreement names {disagreement.field!r}, not a field")
                 value = getattr(value, part)
-        return self
 
     def _context(self) -> int:
         if self.context_length is None:
@@ -533,11 +527,9 @@ class Score(FrozenRecord):
     source: Source
     """The card and table the cell is printed in."""
 
-    @model_validator(mode="after")
-    def _check_value_or_reason(self) -> "Score":
+    def _check(self) -> None:
         if (self.value is None) == (self.missing is None):
             raise ValueError("a score has either a value or a missing reason, not both or none")
-        return self
 
     def __float__(self) -> float:
         if self.value is None:

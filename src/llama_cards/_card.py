@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Optional, Union
 
-from pydantic import PrivateAttr, ValidationError, model_validator
+from pydantic import PrivateAttr, ValidationError
 
 from ._base import FrozenRecord, Source, count, name_key, parse_json
 from ._benchmarks import Benchmark, BenchmarkIndex, BenchmarksPart, ComparisonModel, Score
@@ -151,8 +151,7 @@ class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, Documents
     def __hash__(self) -> int:
         return hash(self.fingerprint)
 
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Card:
+    def _check(self) -> None:
         # What the card's records name must exist in it: a card read with from_json() is
         # refused here rather than failing a later query. (The shipped data is checked by
         # the test suite and pinned, and is not validated at run time.)
@@ -186,7 +185,6 @@ class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, Documents
                 )
         self._check_invariants()
         self._card_parts()  # its models answer from this card
-        return self
 
     def _check_invariants(self) -> None:
         """The rules across fields (see ``CROSS_FIELD_RULES``), each refused with the path

@@ -25,7 +25,6 @@ from typing import (
 )
 
 from pydantic.fields import PrivateAttr
-from pydantic.functional_validators import model_validator
 
 from ._base import (
     Count,
@@ -185,16 +184,12 @@ class Model(FrozenRecord):
 
         raise UnknownRepositoryError(text, closest, ids)
 
-    @model_validator(mode="after")
-    def _active_at_most_total(self) -> "Model":
-        # Runs when a model is validated (Card.from_json, the tests), never on the trusted
-        # shipped data.
+    def _check(self) -> None:
         if self.active_parameters > self.total_parameters:
             raise ValueError(
                 f"active_parameters {self.active_parameters} is above total_parameters "
                 f"{self.total_parameters}: a model activates at most all its parameters"
             )
-        return self
 
     def fits_context(
         self,

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import model_validator
-
 from ._base import FieldSource, FrozenRecord, Source
 from .errors import ArgumentTypeError, InvalidArgumentError
 
@@ -111,8 +109,7 @@ class PromptFormat(FrozenRecord):
     """How each role's messages are written."""
     image_layout: ImageLayout
 
-    @model_validator(mode="after")
-    def _one_entry_each(self) -> PromptFormat:
+    def _check(self) -> None:
         # Counting looks tokens and roles up by id: each must be there, and once.
         for kind, ids, expected in (
             ("special token", [t.id for t in self.special_tokens], SpecialTokenId),
@@ -121,7 +118,6 @@ class PromptFormat(FrozenRecord):
             wanted = get_args(expected)
             if sorted(ids) != sorted(wanted):
                 raise ValueError(f"the prompt format must list each {kind} once: {wanted}")
-        return self
 
     def special_token(self, token: SpecialTokenId) -> SpecialToken:
         """The special token of id ``token``, e.g. ``"eot"``.
