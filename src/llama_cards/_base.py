@@ -52,6 +52,7 @@ __all__ = [
     "Count",
     "FieldSource",
     "FrozenRecord",
+    "GenericBase",
     "Modality",
     "ModelId",
     "Positive",
@@ -77,6 +78,22 @@ Precision = Literal["bf16", "fp8"]
 """Numeric format of released weights."""
 Variant = Literal["pretrained", "instruct"]
 """Whether a checkpoint is the pretrained or the instruction-tuned model."""
+
+if TYPE_CHECKING:
+    from typing import Generic as GenericBase
+else:
+
+    class GenericBase:
+        """``typing.Generic`` as type checkers see it; at run time an empty base, and
+        ``X[T]`` is ``X``. The package's generic helpers (an index, a descriptor) are
+        private and never inspected at run time, and a class made generic by
+        ``typing.Generic`` costs more than twice as much to create, on every cold start."""
+
+        __slots__ = ()
+
+        def __class_getitem__(cls, item: object) -> type:
+            return cls
+
 
 _Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")

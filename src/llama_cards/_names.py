@@ -5,12 +5,13 @@ names and a few of its facts (the licence check, the benchmark tables) read them
 models' data without building the records.
 """
 
-# Eager annotations, as in _base (later names quoted).
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, Optional, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, Protocol, TypeVar
 
-from ._base import FrozenRecord, Modality, ModelId, name_key, text_argument
+from ._base import FrozenRecord, GenericBase, Modality, ModelId, name_key, text_argument
 
 # The errors are imported where they are raised, so that a first model() or score()
 # creates none of the package's error classes (a tenth of a first model(); see
@@ -54,7 +55,7 @@ class ModelFacts:
         model_id: ModelId,
         short_name: str,
         names: Sequence[str],
-        input_modalities: "tuple[Modality, ...]",
+        input_modalities: tuple[Modality, ...],
         release_date: date,
     ) -> None:
         self.id = model_id
@@ -64,7 +65,7 @@ class ModelFacts:
         self.release_date = release_date
 
     @classmethod
-    def from_json(cls, entry: dict[str, Any]) -> "ModelFacts":
+    def from_json(cls, entry: dict[str, Any]) -> ModelFacts:
         """The facts of one entry of the models' data file (pinned, as every part is)."""
         return cls(
             entry["id"],
@@ -84,7 +85,7 @@ class ModelFacts:
         return f"<ModelFacts of {self.id}>"
 
 
-class NameIndex(Generic[_Named]):
+class NameIndex(GenericBase[_Named]):
     """Every name of a set of records, each normalised by :func:`name_key`, to its record.
 
     The one index behind every lookup by model name: a name as given, or in lower case, is

@@ -14,9 +14,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
-from ._base import FrozenRecord, text_argument
+from ._base import FrozenRecord, GenericBase, text_argument
 
 # The errors are imported where they are raised, so that a first model() or score()
 # creates none of the package's error classes (a tenth of a first model(); see
@@ -108,7 +108,7 @@ _Built = TypeVar("_Built")
 _MISSING: Any = object()
 
 
-class _Field(Generic[_Built]):
+class _Field(GenericBase[_Built]):
     """A card field as a :class:`CardParts` attribute, read from its part on first use."""
 
     def __init__(self, part: str) -> None:
@@ -123,7 +123,7 @@ class _Field(Generic[_Built]):
         return value
 
 
-class _Index(Generic[_Built]):
+class _Index(GenericBase[_Built]):
     """An index over a card's records, built on first use from what it reads, and kept."""
 
     def __init__(self, make: Callable[[CardParts], _Built]) -> None:
