@@ -151,6 +151,30 @@ def test_the_record_modules_of_first_queries_keep_annotations_eager() -> None:
         assert not postponed, f"{name}.py postpones its annotations"
 
 
+def test_the_eager_modules_quote_function_annotations_that_subscript_a_type() -> None:
+    # Python evaluates a function's annotations when it defines the function: in these
+    # modules, at import. An annotation that subscripts a type (Optional[int],
+    # dict[str, Any]) would be evaluated on every cold start, and typing's subscriptions
+    # are slow; quoted, it is a constant. Pydantic reads the fields' annotations only.
+    evaluated = []
+    for name in sorted(EAGER_ANNOTATIONS):
+        tree = ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            arguments = node.args
+            given = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            given += [extra for extra in (arguments.vararg, arguments.kwarg) if extra]
+            annotations = [argument.annotation for argument in given]
+            annotations.append(node.returns)
+            evaluated += [
+                f"{name}.py:{annotation.lineno} {ast.unparse(annotation)}"
+                for annotation in annotations
+                if isinstance(annotation, (ast.Subscript, ast.BinOp))
+            ]
+    assert not evaluated, f"quote these annotations: {evaluated}"
+
+
 # The least a pydantic-based package pays (the floor of benchmarks/bench.py): pydantic and
 # one frozen model class. A first query may add the package's own modules and nothing
 # else that the floor does not already import (decorator modules of pydantic such as

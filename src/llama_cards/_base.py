@@ -5,7 +5,9 @@ Private: the public names are re-exported from the package.
 
 # Record classes are built at import, and pydantic reads their field annotations: written
 # as expressions (no `from __future__ import annotations` here) they cost less to read
-# than strings, on every cold start. Annotations naming what is defined later are quoted.
+# than strings, on every cold start. Annotations naming what is defined later are quoted,
+# and so is every other annotation that subscripts a type (a function's, a plain class's):
+# Python evaluates those at import too, and a typing subscription is slow to evaluate.
 import functools
 import operator
 import re
@@ -104,7 +106,7 @@ ANSWER_KEY_LENGTH = 64
 """The longest argument a cache keeps: long text is answered, never remembered."""
 
 
-def answer_cache(lookup: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
+def answer_cache(lookup: "Callable[[str], _Answer]") -> "Callable[[str], _Answer]":
     """``lookup`` behind a least-recently-used cache of :data:`ANSWER_CACHE_SIZE` answers.
 
     Call it only with a string of at most :data:`ANSWER_KEY_LENGTH` characters, so that a
@@ -117,7 +119,7 @@ def answer_cache(lookup: Callable[[str], _Answer]) -> Callable[[str], _Answer]:
     return functools.lru_cache(maxsize=ANSWER_CACHE_SIZE)(lookup)
 
 
-def answers_cache(lookup: Callable[..., _Answer]) -> Callable[..., _Answer]:
+def answers_cache(lookup: "Callable[..., _Answer]") -> "Callable[..., _Answer]":
     """:func:`answer_cache` for a lookup of several arguments: remembered when each is a
     short string or None, else answered by ``lookup`` directly."""
     remembered = functools.lru_cache(maxsize=ANSWER_CACHE_SIZE)(lookup)
@@ -178,7 +180,7 @@ class TruthRaises:
     """
 
     __slots__ = ()
-    _truth_attribute: ClassVar[str]
+    _truth_attribute: "ClassVar[str]"
 
     def __bool__(self) -> bool:
         name = type(self).__name__
@@ -242,7 +244,8 @@ def count(value: object, name: str, unit: str = "tokens") -> int:
     return number
 
 
-_Convert = Callable[[Any], Any]
+if TYPE_CHECKING:
+    _Convert = Callable[[Any], Any]
 
 
 def _held_sources(value: object) -> "Iterator[Source]":
@@ -293,7 +296,7 @@ class FrozenRecord(BaseModel):
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: "GetCoreSchemaHandler"
+        cls, source: "type[Any]", handler: "GetCoreSchemaHandler"
     ) -> CoreSchema:
         # What @model_validator(mode="after") sets up, for a class with rules of its own
         # (the check around the model, which keeps the model's reference); the decorator
@@ -364,7 +367,7 @@ class FrozenRecord(BaseModel):
         return tuple(getattr(self, "sources", ()))
 
     @classmethod
-    def _from_trusted(cls: type[_Record], data: dict[str, Any]) -> _Record:
+    def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> _Record:
         """Build a record from data already proven valid, without building a validator.
 
         Only for the shipped data, whose bytes are pinned by sha256 to a file that the test
@@ -379,7 +382,7 @@ class FrozenRecord(BaseModel):
 
     @classmethod
     def _construct(
-        cls: type[_Record], values: dict[str, Any], *, in_order: bool = False
+        cls: "type[_Record]", values: "dict[str, Any]", *, in_order: bool = False
     ) -> _Record:
         """A record of values already proven valid (the trusted data, or a result the
         package computes from records): what ``model_construct`` does, at a fraction of its
@@ -402,18 +405,18 @@ def _checked(record: FrozenRecord) -> FrozenRecord:
 
 # What building a record of each class needs, worked out from its fields on first use and
 # kept here (pydantic's model_fields is a property, slow to read per record): the field
-# names in order, the defaults of the optional ones, the defaults of private attributes.
-_Layout = tuple[tuple[str, ...], dict[str, Any], Optional[dict[str, Any]]]
-_LAYOUTS: dict[type, _Layout] = {}
-# Per class, how to read each field from trusted JSON (name, reader of the JSON object),
-# and the defaults of its private attributes.
-_Plan = tuple[tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...], Optional[dict[str, Any]]]
-_TRUSTED_PLANS: dict[type, _Plan] = {}
+# names in order, the defaults of the optional ones, the defaults of private attributes;
+# and how to read each field from trusted JSON (name, reader of the JSON object).
+if TYPE_CHECKING:
+    _Layout = tuple[tuple[str, ...], dict[str, Any], Optional[dict[str, Any]]]
+    _Plan = tuple[tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...], Optional[dict[str, Any]]]
+_LAYOUTS: "dict[type, _Layout]" = {}
+_TRUSTED_PLANS: "dict[type, _Plan]" = {}
 _new_object = object.__new__
 _set_slot = object.__setattr__
 
 
-def _layout(cls: type[FrozenRecord]) -> _Layout:
+def _layout(cls: "type[FrozenRecord]") -> "_Layout":
     found = _LAYOUTS.get(cls)
     if found is None:
         fields = cls.model_fields
@@ -428,7 +431,7 @@ def _layout(cls: type[FrozenRecord]) -> _Layout:
 
 
 def _new_record(
-    cls: type[_Record], values: dict[str, Any], private: Optional[dict[str, Any]]
+    cls: "type[_Record]", values: "dict[str, Any]", private: "Optional[dict[str, Any]]"
 ) -> _Record:
     """A ``cls`` record holding ``values`` (every field, in the order of the fields), its
     private attributes starting at ``private``, the defaults of its layout."""
@@ -440,7 +443,7 @@ def _new_record(
     return record
 
 
-def _trusted_plan(cls: type[FrozenRecord]) -> _Plan:
+def _trusted_plan(cls: "type[FrozenRecord]") -> "_Plan":
     """For each field of ``cls``, the function that reads it from a trusted JSON object:
     converted as pydantic would build it, or its default where the object leaves it out;
     and the defaults of its private attributes."""
@@ -459,18 +462,18 @@ def _trusted_plan(cls: type[FrozenRecord]) -> _Plan:
 
 
 def _optional_reader(
-    name: str, convert: Optional[_Convert], default: Any
-) -> Callable[[dict[str, Any]], Any]:
+    name: str, convert: "Optional[_Convert]", default: Any
+) -> "Callable[[dict[str, Any]], Any]":
     if convert is None:
         return operator.methodcaller("get", name, default)
     return lambda data: convert(data[name]) if name in data else default
 
 
-def _required_reader(name: str, convert: _Convert) -> Callable[[dict[str, Any]], Any]:
+def _required_reader(name: str, convert: "_Convert") -> "Callable[[dict[str, Any]], Any]":
     return lambda data: convert(data[name])
 
 
-def _converter(annotation: Any) -> Optional[_Convert]:
+def _converter(annotation: Any) -> "Optional[_Convert]":
     """How to turn trusted JSON for ``annotation`` into the value pydantic would build;
     None where the JSON value is that value already (text, numbers, booleans)."""
     origin = get_origin(annotation)
@@ -510,7 +513,7 @@ def _converter(annotation: Any) -> Optional[_Convert]:
 YEAR_MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
-def text_type_schema(kind: type, parse: Callable[[str], Any]) -> CoreSchema:
+def text_type_schema(kind: type, parse: "Callable[[str], Any]") -> CoreSchema:
     """The pydantic schema of a value type kept as text in JSON (a YearMonth, a Version).
 
     JSON gives text, read with ``parse``; Python code may also give an instance of ``kind``;
@@ -629,10 +632,10 @@ class YearMonth:
             return date(self._year, 12, 31)
         return date.fromordinal(date(self._year, self._month + 1, 1).toordinal() - 1)
 
-    def _key(self) -> tuple[int, int]:
+    def _key(self) -> "tuple[int, int]":
         return (self._year, self._month)
 
-    def _other_key(self, other: object, operation: str) -> Union[tuple[int, int], None]:
+    def _other_key(self, other: object, operation: str) -> "Union[tuple[int, int], None]":
         """The key of what ``self`` is ordered against, None where ordering is not defined."""
         if isinstance(other, YearMonth):
             return other._key()
@@ -676,7 +679,7 @@ class YearMonth:
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: "GetCoreSchemaHandler"
+        cls, source: "type[Any]", handler: "GetCoreSchemaHandler"
     ) -> CoreSchema:
         return text_type_schema(cls, cls.parse)
 
@@ -713,7 +716,7 @@ class Source(FrozenRecord):
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: "GetCoreSchemaHandler"
+        cls, source: "type[Any]", handler: "GetCoreSchemaHandler"
     ) -> CoreSchema:
         # A printed value's source stays {document, section} in JSON, as in the data files.
         # This is what @model_serializer(mode="wrap") would set up; that decorator's module

@@ -21,7 +21,7 @@ row is a :class:`Benchmark`, each cell a :class:`Score`; a cell without a number
 ```
 """
 
-# Eager annotations, as in _base (later names quoted).
+# Eager annotations, as in _base (later names and subscripted types quoted).
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -169,7 +169,7 @@ def printed_number(text: str) -> Decimal:
     return Decimal(match.group(1).replace(",", "")) * _SCALE[match.group(2)]
 
 
-def _agrees(value: object, printed: Optional[str], what: str) -> None:
+def _agrees(value: object, printed: "Optional[str]", what: str) -> None:
     if value is not None and printed is not None and Decimal(str(value)) != printed_number(printed):
         raise ValueError(f"{what} is {value!r}, but its printing {printed!r} says otherwise")
 
@@ -194,7 +194,7 @@ class SupportedLanguage(FrozenRecord):
     """Where the ISO 639 codes come from (the card prints the name only)."""
 
     @property
-    def codes(self) -> tuple[str, ...]:
+    def codes(self) -> "tuple[str, ...]":
         """The ISO 639 codes, each once: 639-1, 639-2/T, 639-2/B, 639-3."""
         return tuple(dict.fromkeys((self.iso639_1, self.iso639_2t, self.iso639_2b, self.iso639_3)))
 
@@ -425,7 +425,7 @@ max_new_tokens, or pick a model with a longer context (find_models(min_context=.
         return self.name
 
 
-def comparison_model_names(entry: ComparisonModel) -> list[str]:
+def comparison_model_names(entry: ComparisonModel) -> "list[str]":
     """Every name a comparison model answers to: id, printed name, registry repositories."""
     names = [entry.id, entry.name]
     for repo in entry.huggingface_repos:
@@ -433,7 +433,7 @@ def comparison_model_names(entry: ComparisonModel) -> list[str]:
     return names
 
 
-def comparison_model_index(entries: Iterable[ComparisonModel]) -> NameIndex[ComparisonModel]:
+def comparison_model_index(entries: "Iterable[ComparisonModel]") -> "NameIndex[ComparisonModel]":
     """The name index of the comparison models."""
     return NameIndex((entry, comparison_model_names(entry)) for entry in entries)
 
@@ -571,7 +571,7 @@ class Score(FrozenRecord):
 _LONGEST_SUGGESTED = 80  # keep difflib cheap on very long input
 
 
-def _closest(key: str, index: Mapping[str, Sequence[str]]) -> list[str]:
+def _closest(key: str, index: "Mapping[str, Sequence[str]]") -> "list[str]":
     import difflib
 
     key = key[:_LONGEST_SUGGESTED]
@@ -589,17 +589,17 @@ if TYPE_CHECKING:
         its models."""
 
         @property
-        def benchmark_tables(self) -> tuple[BenchmarkTable, ...]: ...
+        def benchmark_tables(self) -> "tuple[BenchmarkTable, ...]": ...
         @property
-        def missing_reasons(self) -> tuple[MissingReason, ...]: ...
+        def missing_reasons(self) -> "tuple[MissingReason, ...]": ...
         @property
-        def benchmarks(self) -> tuple[Benchmark, ...]: ...
+        def benchmarks(self) -> "tuple[Benchmark, ...]": ...
         @property
-        def scores(self) -> tuple[Score, ...]: ...
+        def scores(self) -> "tuple[Score, ...]": ...
         @property
-        def model_facts(self) -> tuple[ModelFacts, ...]: ...
+        def model_facts(self) -> "tuple[ModelFacts, ...]": ...
         @property
-        def comparison_models(self) -> tuple[ComparisonModel, ...]: ...
+        def comparison_models(self) -> "tuple[ComparisonModel, ...]": ...
 
 
 class BenchmarkIndex:
@@ -689,7 +689,7 @@ class BenchmarkIndex:
             name = getattr(name, "id", name)
         return self.model_index.find(name).id
 
-    def benchmark_rows(self, name: object) -> tuple[Benchmark, ...]:
+    def benchmark_rows(self, name: object) -> "tuple[Benchmark, ...]":
         spellings = self.benchmark_spellings
         if type(name) is str:
             # A name as printed or in lower case has no character to refuse: one dict read.
@@ -731,7 +731,7 @@ class BenchmarkIndex:
             f"unknown benchmark table {quote_input(text)}: the card's tables are {known}"
         )
 
-    def category_set(self, name: object) -> frozenset[str]:
+    def category_set(self, name: object) -> "frozenset[str]":
         text = text_argument(name, "a category", "Reasoning & Knowledge")
         found = self.categories.get(name_key(text))
         if found is not None:
@@ -743,7 +743,7 @@ class BenchmarkIndex:
             f"{_quoted(self.category_names)} (case, spaces and punctuation are ignored)"
         )
 
-    def subtask(self, name: object, rows: Iterable[Benchmark]) -> str:
+    def subtask(self, name: object, rows: "Iterable[Benchmark]") -> str:
         """The subtask ``name`` of one of ``rows``, the rows of the selected cells.
 
         A subtask none of the rows reports is an error naming the subtasks there are, for
@@ -778,7 +778,7 @@ class BenchmarkIndex:
 
     # --- queries
 
-    def rows_in_table(self, name: object, table: object) -> tuple[Benchmark, ...]:
+    def rows_in_table(self, name: object, table: object) -> "tuple[Benchmark, ...]":
         """The rows named ``name``, narrowed to ``table`` when one is given."""
         rows = self.benchmark_rows(name)
         if table is None:
@@ -848,14 +848,14 @@ class BenchmarkIndex:
 
     def select(
         self,
-        scores: Iterable[Score],
+        scores: "Iterable[Score]",
         *,
         model: object = None,
         benchmark: object = None,
         category: object = None,
         table: object = None,
         subtask: object = None,
-    ) -> list[Score]:
+    ) -> "list[Score]":
         """The scores of ``scores`` that meet every condition given.
 
         Known names that together select nothing raise :class:`NotInTableError`, naming
@@ -869,7 +869,9 @@ class BenchmarkIndex:
         # The conditions met so far, for the message of one that leaves nothing.
         context: list[str] = []
 
-        def narrow(kept: list[Score], asked: str, dimension: str, values: Iterable[str]) -> None:
+        def narrow(
+            kept: "list[Score]", asked: str, dimension: str, values: "Iterable[str]"
+        ) -> None:
             if selected and not kept:
                 scope = " ".join(context) if context else "of these scores"
                 there = _quoted(dict.fromkeys(values))
@@ -909,7 +911,7 @@ class BenchmarkIndex:
             selected = [s for s in selected if s.subtask == subtask_id]
         return selected
 
-    def rows_of(self, selected: Iterable[Score]) -> list[Benchmark]:
+    def rows_of(self, selected: "Iterable[Score]") -> "list[Benchmark]":
         """The rows of ``selected``, once each, in the order of their first score."""
         return [self.rows[cell] for cell in dict.fromkeys((s.table, s.benchmark) for s in selected)]
 
@@ -918,7 +920,7 @@ class BenchmarkIndex:
     def row(self, entry: Score) -> Benchmark:
         return self.rows[(entry.table, entry.benchmark)]
 
-    def sort_key(self, entry: Score) -> tuple[int, int, int]:
+    def sort_key(self, entry: Score) -> "tuple[int, int, int]":
         row = (entry.table, entry.benchmark)
         return (self.row_order[row], self.part_order(entry), self.model_order[entry.model])
 

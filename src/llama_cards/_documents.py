@@ -5,7 +5,7 @@ their own (``documents.json``), so that what names a fact's source (a footer, a 
 link) reads them without the rest of the card.
 """
 
-# Eager annotations, as in _base (later names quoted).
+# Eager annotations, as in _base (later names and subscripted types quoted).
 from typing import Optional
 
 from ._base import FrozenRecord, YearMonth

@@ -79,7 +79,7 @@ saying what is wrong with it and which kinds of names are accepted.
 first use, so importing the package does not load the data.
 """
 
-# Eager annotations, as in _base (later names quoted).
+# Eager annotations, as in _base (later names and subscripted types quoted).
 import re
 from datetime import date
 from typing import TYPE_CHECKING, Optional
@@ -208,7 +208,7 @@ class Language(FrozenRecord):
     """Where the native name comes from."""
 
     @property
-    def codes(self) -> tuple[str, ...]:
+    def codes(self) -> "tuple[str, ...]":
         """The ISO 639 codes, each once: 639-1, 639-2/T, 639-2/B, 639-3."""
         return tuple(dict.fromkeys((self.iso639_1, self.iso639_2t, self.iso639_2b, self.iso639_3)))
 
@@ -244,7 +244,7 @@ class LanguageIndex:
 
     __slots__ = ("by_code", "by_folded_name", "by_name", "coverage", "entries")
 
-    def __init__(self, entries: tuple[Language, ...], coverage: LanguageCoverage) -> None:
+    def __init__(self, entries: "tuple[Language, ...]", coverage: LanguageCoverage) -> None:
         self.entries = entries
         self.coverage = coverage
         self.by_code: dict[str, Language] = {}
@@ -275,7 +275,7 @@ class LanguageIndex:
         return is_supported(self, tag)
 
 
-def _claim(index: dict[str, Language], key: str, entry: Language) -> None:
+def _claim(index: "dict[str, Language]", key: str, entry: Language) -> None:
     if index.setdefault(key, entry) is not entry:
         raise DataIntegrityError(
             f"{key!r} is given to two languages, {index[key].name} and {entry.name}"
@@ -434,7 +434,7 @@ _SIMPLE_LOCALE = re.compile(
 )
 
 
-def _simple_language(index: LanguageIndex, tag: str) -> Optional[str]:
+def _simple_language(index: LanguageIndex, tag: str) -> "Optional[str]":
     """The language subtag of a common tag or locale name, lowercase, or None for any other
     text."""
     match = _SIMPLE_TAG.fullmatch(tag) or _SIMPLE_LOCALE.fullmatch(tag)

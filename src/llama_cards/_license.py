@@ -23,7 +23,7 @@ True
 ```
 """
 
-# Eager annotations, as in _base (later names quoted).
+# Eager annotations, as in _base (later names and subscripted types quoted).
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, Literal, Optional, Protocol, get_args
 
@@ -283,7 +283,7 @@ class LicenseTerms(FrozenRecord):
     out_of_scope_uses: tuple[OutOfScopeUse, ...]
     """The uses the card calls out of scope."""
 
-    def terms(self) -> tuple[LicenseTerm, ...]:
+    def terms(self) -> "tuple[LicenseTerm, ...]":
         """Every term, restrictions and exemptions first, then obligations, then the rest.
 
         ```pycon
@@ -426,7 +426,7 @@ class UseAssessment(TruthRaises, FrozenRecord):
     """The URL of every document :attr:`sources` names, without repeats."""
 
     @property
-    def blocking(self) -> tuple[Finding, ...]:
+    def blocking(self) -> "tuple[Finding, ...]":
         """The findings that block the use (empty when permitted)."""
         return tuple(finding for finding in self.findings if finding.blocks)
 
@@ -471,7 +471,7 @@ if TYPE_CHECKING:
         @property
         def short_name(self) -> str: ...
         @property
-        def input_modalities(self) -> tuple[Modality, ...]: ...
+        def input_modalities(self) -> "tuple[Modality, ...]": ...
         @property
         def release_date(self) -> date: ...
 
@@ -626,13 +626,13 @@ def _entity(entity: object) -> Entity:
     raise InvalidArgumentError(f"entity must be {known}, got {quote_input(entity)}{hint}")
 
 
-def _users(given: object) -> Optional[int]:
+def _users(given: object) -> "Optional[int]":
     if given is None:
         return None
     return count(given, "monthly_active_users", unit="users")
 
 
-def _model_id(card: "LicenseRecords", index: LicenseIndex, model: object) -> Optional[ModelId]:
+def _model_id(card: "LicenseRecords", index: LicenseIndex, model: object) -> "Optional[ModelId]":
     if model is None:
         return None
     if not isinstance(model, str):
@@ -679,7 +679,7 @@ def assess(
     return found
 
 
-def _unique(items: list[Source]) -> tuple[Source, ...]:
+def _unique(items: "list[Source]") -> "tuple[Source, ...]":
     return tuple(dict.fromkeys(items))
 
 
@@ -689,8 +689,8 @@ def _names(models: "tuple[_ModelFacts, ...]") -> str:
 
 
 def _model_names(
-    card: "LicenseRecords", index: LicenseIndex, model_id: Optional[ModelId]
-) -> tuple[str, Optional[str]]:
+    card: "LicenseRecords", index: LicenseIndex, model_id: "Optional[ModelId]"
+) -> "tuple[str, Optional[str]]":
     """The names of the models ``model_id`` picks, and of those that are multimodal (``None``
     for none), kept per model."""
     found = index.models.get(model_id)
@@ -709,7 +709,7 @@ def _eu_finding(
     code: str,
     entity: Entity,
     end_user: bool,
-    model_id: Optional[ModelId],
+    model_id: "Optional[ModelId]",
 ) -> _EuFinding:
     """The EU finding, with what decides its sources: the term it cites and the id of the
     country list it adds (``None`` for none)."""
@@ -846,7 +846,7 @@ def _users_finding(card: "LicenseRecords", end_user: bool, band: str) -> Finding
     )
 
 
-def _licensor_finding(index: LicenseIndex, code: str) -> tuple[str, Finding]:
+def _licensor_finding(index: LicenseIndex, code: str) -> "tuple[str, Finding]":
     rule = index.rules.licensor
     if code in index.licensor_codes:
         name, where = rule.inside, "in the EEA or Switzerland"
@@ -868,7 +868,7 @@ def _licensor_finding(index: LicenseIndex, code: str) -> tuple[str, Finding]:
 def _tail(
     card: "LicenseRecords",
     index: LicenseIndex,
-    findings: tuple[Finding, Finding, Finding],
+    findings: "tuple[Finding, Finding, Finding]",
     end_user: bool,
 ) -> _Tail:
     """The verdict, obligations, sources and links of an assessment with ``findings``."""
@@ -893,7 +893,7 @@ def _build(
     entity: Entity,
     end_user: bool,
     band: str,
-    model_id: Optional[ModelId],
+    model_id: "Optional[ModelId]",
 ) -> UseAssessment:
     known = index.licensors.get(code)
     if known is None:

@@ -5,7 +5,7 @@ Private: the public names are re-exported from the package. Apart from the Llama
 records, so that a first benchmark question does not build their classes.
 """
 
-# Eager annotations, as in _base (later names quoted).
+# Eager annotations, as in _base (later names and subscripted types quoted).
 from typing import Optional, Union, get_args
 
 from ._base import (
@@ -88,7 +88,7 @@ class Quantity(FrozenRecord):
         return NotImplemented if number is None else self.value >= number
 
 
-def _number(other: object) -> Union[int, float, None]:
+def _number(other: object) -> "Union[int, float, None]":
     """What a :class:`Quantity` compares with: a number (not a bool) or a quantity's value."""
     if isinstance(other, Quantity):
         return other.value

@@ -13,7 +13,7 @@ True
 ```
 """
 
-# Eager annotations, as in _base (later names quoted).
+# Eager annotations, as in _base (later names and subscripted types quoted).
 from collections.abc import Iterable
 from datetime import date
 from typing import (
@@ -196,7 +196,7 @@ class Model(FrozenRecord):
         prompt_tokens: int,
         max_new_tokens: int = 0,
         *,
-        checkpoint: Union[str, HuggingFaceRepo, None] = None,
+        checkpoint: "Union[str, HuggingFaceRepo, None]" = None,
     ) -> bool:
         """Whether ``prompt_tokens + max_new_tokens`` fits in the context window.
 
@@ -229,7 +229,7 @@ class Model(FrozenRecord):
         prompt_tokens: int,
         max_new_tokens: int = 0,
         *,
-        checkpoint: Union[str, HuggingFaceRepo, None] = None,
+        checkpoint: "Union[str, HuggingFaceRepo, None]" = None,
     ) -> None:
         """Raise :class:`~llama_cards.ContextLengthExceededError` unless the request fits.
 
@@ -261,7 +261,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
 
             raise ContextLengthExceededError(self.name, limit, requested, checkpoint=repo.id)
 
-    def checkpoint(self, repo: Union[str, HuggingFaceRepo]) -> HuggingFaceRepo:
+    def checkpoint(self, repo: "Union[str, HuggingFaceRepo]") -> HuggingFaceRepo:
         """The published checkpoint ``repo`` names: one of :attr:`huggingface_repos`, or its
         id (ignoring case). Another raises :class:`~llama_cards.UnknownCheckpointError`.
 
@@ -293,8 +293,8 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         )
 
     def _sequence_limit(
-        self, checkpoint: Union[str, HuggingFaceRepo]
-    ) -> tuple[HuggingFaceRepo, int]:
+        self, checkpoint: "Union[str, HuggingFaceRepo]"
+    ) -> "tuple[HuggingFaceRepo, int]":
         repo = self.checkpoint(checkpoint)
         if repo.max_sequence_length is None:
             from .errors import DataIntegrityError
@@ -329,7 +329,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
         return self._owner("its output limit").output_limit(self.id)
 
     @property
-    def max_output_tokens(self) -> Optional[int]:
+    def max_output_tokens(self) -> "Optional[int]":
         """``None``: no separate output limit is published, and the output counts against
         the context (:attr:`output_limit` says why, and where).
 
@@ -466,7 +466,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
     _card: "Optional[_CardFacts]" = PrivateAttr(default=None)
 
     @classmethod
-    def _in_card(cls, data: dict[str, Any], card: "_CardFacts") -> "Model":
+    def _in_card(cls, data: "dict[str, Any]", card: "_CardFacts") -> "Model":
         """A record of the trusted shipped data (see ``_from_trusted``), owned by ``card``."""
         record = cls._from_trusted(data)
         record._card = card
@@ -509,7 +509,7 @@ if TYPE_CHECKING:
 # ----------------------------------------------------------------------------- names
 
 
-def model_names(entry: Model) -> list[str]:
+def model_names(entry: Model) -> "list[str]":
     """Every name a model answers to (see :func:`~llama_cards._names.names_of`)."""
     return names_of(
         entry.id,
@@ -520,6 +520,6 @@ def model_names(entry: Model) -> list[str]:
     )
 
 
-def model_index(entries: Iterable[Model]) -> NameIndex[Model]:
+def model_index(entries: "Iterable[Model]") -> "NameIndex[Model]":
     """The name index of the Llama 4 models."""
     return NameIndex((entry, model_names(entry)) for entry in entries)
