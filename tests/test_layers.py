@@ -22,7 +22,6 @@ PACKAGE = Path(llama_cards.__file__).parent
 LAYERS: list[set[str]] = [
     {"errors", "_versions", "_layout"},
     {"_base", "_bcp47"},
-    {"_names"},
     {
         "_disagreements",
         "_model_parts",
@@ -124,8 +123,6 @@ def test_the_checker_finds_a_deferred_upward_import(tmp_path: Path) -> None:
 
 # The record modules a first query imports: their field annotations are expressions, which
 # pydantic reads faster than the strings that postponed annotations would make of them.
-# (_names holds no record class: its annotations are postponed, since evaluating a
-# function's annotations is paid at import.)
 EAGER_ANNOTATIONS = {
     "_base",
     "_disagreements",

@@ -43,8 +43,7 @@ from ._base import (
     unexpected_type,
 )
 from ._disagreements import Disagreement
-from ._model_parts import HuggingFaceRepo, Quantity, modality_of
-from ._names import ModelFacts, NameIndex
+from ._model_parts import HuggingFaceRepo, ModelFacts, NameIndex, Quantity, modality_of
 
 # The errors are imported where they are raised, so that a first model() or score()
 # creates none of the package's error classes (a tenth of a first model(); see
@@ -581,7 +580,7 @@ def _closest(key: str, index: "Mapping[str, Sequence[str]]") -> "list[str]":
     return list(dict.fromkeys(name for known in near for name in index[known]))
 
 
-# Read by type checkers only (see _names).
+# Read by type checkers only (see _model_parts).
 if TYPE_CHECKING:
 
     class BenchmarkRecords(Protocol):

@@ -40,8 +40,7 @@ from ._base import (
     text_argument,
     unexpected_type,
 )
-from ._model_parts import HuggingFaceRepo, Quantity, modality_of
-from ._names import NameIndex, names_of
+from ._model_parts import HuggingFaceRepo, NameIndex, Quantity, modality_of, names_of
 
 # The errors are imported where they are raised, so that a first model() or score()
 # creates none of the package's error classes (a tenth of a first model(); see
@@ -479,7 +478,7 @@ shorten the prompt, lower max_new_tokens, or pick a model with a longer context 
             self._card = card
 
 
-# Read by type checkers only (see _names).
+# Read by type checkers only (see _model_parts).
 if TYPE_CHECKING:
 
     class _CardFacts(Protocol):
@@ -510,7 +509,7 @@ if TYPE_CHECKING:
 
 
 def model_names(entry: Model) -> "list[str]":
-    """Every name a model answers to (see :func:`~llama_cards._names.names_of`)."""
+    """Every name a model answers to (see :func:`~llama_cards._model_parts.names_of`)."""
     return names_of(
         entry.id,
         entry.name,

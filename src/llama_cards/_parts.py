@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from ._languages import ImageTesting, Language, LanguageCoverage, LanguageIndex
     from ._license import Countries, LicenseIndex, LicenseTerms, UseAssessment
     from ._memory import HardwareClaim, MemoryEstimate, ParameterBreakdown
+    from ._model_parts import ModelFacts, NameIndex
     from ._models import Model
-    from ._names import ModelFacts, NameIndex
     from ._prompt import PromptFormat
 
 __all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
@@ -144,7 +144,7 @@ def _model_index(parts: CardParts) -> NameIndex[Model]:
 
 
 def _model_facts(parts: CardParts) -> tuple[ModelFacts, ...]:
-    from ._names import ModelFacts
+    from ._model_parts import ModelFacts
 
     if parts._read is None or "models" in parts.__dict__:
         # A card of one's own, or models already built: their records give the facts.
@@ -164,7 +164,7 @@ def _model_facts(parts: CardParts) -> tuple[ModelFacts, ...]:
 
 
 def _model_facts_index(parts: CardParts) -> NameIndex[ModelFacts]:
-    from ._names import NameIndex
+    from ._model_parts import NameIndex
 
     return NameIndex((facts, facts.names) for facts in parts.model_facts)
 
