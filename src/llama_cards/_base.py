@@ -97,7 +97,6 @@ else:
             return cls
 
 
-_Record = TypeVar("_Record", bound="FrozenRecord")
 _Answer = TypeVar("_Answer")
 
 ANSWER_CACHE_SIZE = 1024
@@ -367,7 +366,7 @@ class FrozenRecord(BaseModel):
         return tuple(getattr(self, "sources", ()))
 
     @classmethod
-    def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> _Record:
+    def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> "_Record":
         """Build a record from data already proven valid, without building a validator.
 
         Only for the shipped data, whose bytes are pinned by sha256 to a file that the test
@@ -383,7 +382,7 @@ class FrozenRecord(BaseModel):
     @classmethod
     def _construct(
         cls: "type[_Record]", values: "dict[str, Any]", *, in_order: bool = False
-    ) -> _Record:
+    ) -> "_Record":
         """A record of values already proven valid (the trusted data, or a result the
         package computes from records): what ``model_construct`` does, at a fraction of its
         cost, which the first query of a cold start pays hundreds of times.
@@ -396,6 +395,9 @@ class FrozenRecord(BaseModel):
         if not in_order or len(values) != len(fields):
             values = {name: values[name] if name in values else defaults[name] for name in fields}
         return _new_record(cls, values, private)
+
+
+_Record = TypeVar("_Record", bound=FrozenRecord)
 
 
 def _checked(record: FrozenRecord) -> FrozenRecord:

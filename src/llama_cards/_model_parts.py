@@ -160,16 +160,17 @@ def modality_of(value: object) -> str:
 # ----------------------------------------------------------------------------- names
 
 
-# Read by type checkers only: no Protocol is used at run time, and creating one is paid on
-# every cold start.
+# Read by type checkers only: no Protocol is used at run time, and creating one (or a
+# bound given as text, which typing compiles) is paid on every cold start.
 if TYPE_CHECKING:
 
     class _HasId(Protocol):
         @property
         def id(self) -> str: ...
 
-
-_Named = TypeVar("_Named", bound="_HasId")
+    _Named = TypeVar("_Named", bound=_HasId)
+else:
+    _Named = TypeVar("_Named")
 
 
 def names_of(
