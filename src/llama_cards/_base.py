@@ -478,7 +478,21 @@ def _required_reader(name: str, convert: "_Convert") -> "Callable[[dict[str, Any
 def _converter(annotation: Any) -> "Optional[_Convert]":
     """How to turn trusted JSON for ``annotation`` into the value pydantic would build;
     None where the JSON value is that value already (text, numbers, booleans)."""
+    # Plain types first, by identity: most fields are, and typing's introspection of a
+    # generic form costs more than all of these tests.
+    if annotation is str or annotation is int or annotation is bool:
+        return None
+    if annotation is float:
+        return float
+    if annotation is date:
+        return date.fromisoformat
+    if annotation is YearMonth:
+        return YearMonth.parse
+    if isinstance(annotation, type(FrozenRecord)) and issubclass(annotation, FrozenRecord):
+        return annotation._from_trusted
     origin = get_origin(annotation)
+    if origin is Literal:
+        return None
     if origin is Annotated:  # a constrained field: its constraints are validation's
         return _converter(get_args(annotation)[0])
     if origin is tuple:
@@ -492,16 +506,6 @@ def _converter(annotation: Any) -> "Optional[_Convert]":
         if convert is None:
             return None
         return lambda value: None if value is None else convert(value)
-    if origin is Literal or annotation in (str, int, bool):
-        return None
-    if annotation is float:
-        return float
-    if annotation is date:
-        return date.fromisoformat
-    if isinstance(annotation, type) and issubclass(annotation, FrozenRecord):
-        return annotation._from_trusted
-    if annotation is YearMonth:
-        return YearMonth.parse
     if getattr(annotation, "__module__", None) == "packaging.version":
         # Only the Card has a version; importing packaging here keeps it off the cold path
         # of a first model() lookup.
