@@ -301,7 +301,9 @@ class FrozenRecord(BaseModel):
         # (the check around the model, which keeps the model's reference); the decorator
         # costs more to create a class with, on every cold start.
         schema = handler(source)
-        if cls._check is FrozenRecord._check:
+        # By name: pydantic 2.0 builds FrozenRecord's own schema while creating the class,
+        # before the name FrozenRecord is bound.
+        if cls._check.__qualname__ == "FrozenRecord._check":  # no rules of its own
             return schema
         inner = dict(schema)
         ref = inner.pop("ref", None)
