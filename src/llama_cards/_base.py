@@ -742,6 +742,22 @@ class Source(FrozenRecord):
             return f"{self.document}, {self.section} (derived: {self.derived})"
         return f"{self.document}, {self.section}"
 
+    @classmethod
+    def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> "_Record":
+        # Equal sources of the trusted data are one record, as equal strings may be one
+        # object: every score of a benchmark table names the table's section, and two
+        # sources in three repeat one already built. A record is immutable, so sharing it
+        # changes no answer.
+        key = (cls, data["document"], data["section"], data.get("derived"))
+        found: Optional[_Record] = _SHARED.get(key)
+        if found is None:
+            found = _SHARED.setdefault(key, super()._from_trusted(data))
+        return found
+
+
+# The shared provenance records of the trusted data, by class and JSON content.
+_SHARED: "dict[tuple[Any, ...], Any]" = {}
+
 
 class FieldSource(FrozenRecord):
     """Where one field of a record is printed, when that is not the record's own ``source``.
@@ -768,3 +784,17 @@ class FieldSource(FrozenRecord):
                 f"the field source of {self.field!r} gives either its sources or, for a "
                 "value derived from the record's own sources, how it was derived"
             )
+
+    @classmethod
+    def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> "_Record":
+        # Equal field sources of the trusted data are one record, as equal sources are
+        # (see Source._from_trusted): the licence's terms repeat a handful of them.
+        printed = [
+            (given["document"], given["section"], given.get("derived"))
+            for given in data.get("sources", ())
+        ]
+        key = (cls, data["field"], data.get("derived"), *printed)
+        found: Optional[_Record] = _SHARED.get(key)
+        if found is None:
+            found = _SHARED.setdefault(key, super()._from_trusted(data))
+        return found
