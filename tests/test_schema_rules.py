@@ -205,3 +205,63 @@ def test_a_long_value_is_quoted_short() -> None:
         Card.from_json(json.dumps(document))
     assert len(str(caught.value)) < 400
     assert "updated:" in str(caught.value)
+
+
+# --- the rules of subclasses: pydantic's order for @model_validator(mode="after")
+
+
+def _too_many_active() -> dict[str, Any]:
+    entry: dict[str, Any] = json.loads(llama_cards.card().to_json())["models"][0]
+    entry["active_parameters"] = entry["total_parameters"] + 1
+    return entry
+
+
+def test_a_subclass_rule_adds_to_the_rules_it_inherits() -> None:
+    ran: list[str] = []
+
+    class Checked(llama_cards.Model):
+        def _record_rules(self) -> None:
+            ran.append(self.id)
+
+    with pytest.raises(ValueError, match="is above total_parameters"):
+        Checked.model_validate(_too_many_active())
+    assert ran == []  # the inherited rule refused the record first
+    fine = json.loads(llama_cards.card().to_json())["models"][0]
+    assert Checked.model_validate(fine).id == "llama-4-scout"
+    assert ran == ["llama-4-scout"]
+
+
+def test_a_subclass_validator_sees_a_record_that_passed_the_inherited_rules() -> None:
+    from pydantic import model_validator
+
+    seen: list[bool] = []
+
+    class Validated(llama_cards.Model):
+        @model_validator(mode="after")
+        def _mine(self) -> Validated:
+            seen.append(self.active_parameters <= self.total_parameters)
+            return self
+
+    with pytest.raises(ValueError, match="is above total_parameters"):
+        Validated.model_validate(_too_many_active())
+    assert seen == []
+
+
+def test_a_record_rules_run_once_whatever_schema_was_built_first() -> None:
+    ran: list[str] = []
+
+    class Counted(llama_cards.FieldSource):
+        def _record_rules(self) -> None:
+            ran.append(self.field)
+
+    class Holder(llama_cards.AlternativePrinting):
+        field_sources: tuple[Counted, ...] = ()
+
+    given = {"field": "note", "derived": "ours"}
+    Counted.model_validate(given)  # its schema first, then one that holds it
+    assert ran == ["note"]
+    printing: dict[str, Any] = {"field": "f", "printed": "p", "note": "n"}
+    printing["field_sources"] = [given]
+    printing["source"] = {"document": "azure-card", "section": "s"}
+    Holder.model_validate(printing)
+    assert ran == ["note", "note"]

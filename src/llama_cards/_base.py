@@ -288,28 +288,24 @@ class FrozenRecord(BaseModel):
     def __hash__(self) -> int:
         return hash((type(self), *self.__dict__.values()))
 
-    def _check(self) -> None:
-        """The rules across a record's fields: a subclass's raises ``ValueError`` saying what
-        is wrong. Run once the fields validate (``Card.from_json``, the tests), never on the
-        trusted shipped data."""
-
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: "type[Any]", handler: "GetCoreSchemaHandler"
     ) -> CoreSchema:
-        # What @model_validator(mode="after") sets up, for a class with rules of its own
-        # (the check around the model, which keeps the model's reference); the decorator
-        # costs more to create a class with, on every cold start.
+        # The rules across a record's fields are a method `_record_rules(self) -> None` of
+        # the class that states them, raising ValueError with what is wrong; a subclass's
+        # add to those of its bases. They run once the fields validate (Card.from_json,
+        # the tests), never on the trusted shipped data: what @model_validator(mode="after")
+        # sets up, without the decorator's cost on every cold start.
         schema = handler(source)
-        # By name: pydantic 2.0 builds FrozenRecord's own schema while creating the class,
-        # before the name FrozenRecord is bound.
-        if cls._check.__qualname__ == "FrozenRecord._check":  # no rules of its own
-            return schema
-        inner = dict(schema)
-        ref = inner.pop("ref", None)
-        return core_schema.no_info_after_validator_function(
-            _checked, cast(CoreSchema, inner), ref=ref
+        rules = tuple(
+            vars(kind)["_record_rules"]
+            for kind in reversed(cls.__mro__)
+            if "_record_rules" in vars(kind)
         )
+        if not rules:
+            return schema
+        return cast(CoreSchema, _with_rules(schema, _RuleCheck(rules)))
 
     def source_of(self, field: str) -> "tuple[Source, ...]":
         """Where the value of ``field`` is printed: its ``field_sources`` entry where the
@@ -402,9 +398,35 @@ class FrozenRecord(BaseModel):
 _Record = TypeVar("_Record", bound=FrozenRecord)
 
 
-def _checked(record: FrozenRecord) -> FrozenRecord:
-    record._check()
-    return record
+class _RuleCheck:
+    """The check after a record validates: the rules of each class of its MRO, base first."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: "tuple[Callable[[Any], None], ...]") -> None:
+        self.rules = rules
+
+    def __call__(self, record: _Record) -> _Record:
+        for rule in self.rules:
+            rule(record)
+        return record
+
+
+def _with_rules(schema: Any, check: _RuleCheck) -> Any:
+    """``schema`` with ``check`` right after the model it validates: inside the validators a
+    subclass adds with ``@model_validator`` (which pydantic puts around the model, as it
+    puts its bases' first), and only once (pydantic may hand back a schema it built)."""
+    kind = schema.get("type")
+    if kind in ("function-after", "function-before", "function-wrap"):
+        if isinstance(schema["function"].get("function"), _RuleCheck):
+            return schema
+        return {**schema, "schema": _with_rules(schema["schema"], check)}
+    if kind != "model":  # a reference to a schema built before: checked where it is
+        return schema
+    model = dict(schema)
+    ref = model.pop("ref", None)  # the reference names the checked model
+    checked = core_schema.no_info_after_validator_function(check, cast(CoreSchema, model))
+    return {**checked, "ref": ref} if ref is not None else dict(checked)
 
 
 # What building a record of each class needs, worked out from its fields on first use and
@@ -778,7 +800,7 @@ class FieldSource(FrozenRecord):
     (or ``sources``) print: how. :meth:`FrozenRecord.source_of` then gives each of the
     record's sources with this derivation."""
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         if bool(self.sources) == (self.derived is not None):
             raise ValueError(
                 f"the field source of {self.field!r} gives either its sources or, for a "

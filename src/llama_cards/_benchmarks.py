@@ -230,7 +230,7 @@ class TrainingRow(FrozenRecord):
     source: Source
     """The table row."""
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         _agrees(self.gpu_hours, self.gpu_hours_printed, "gpu_hours")
         _agrees(self.location_based_tco2eq, self.location_based_printed, "location_based_tco2eq")
         _agrees(self.market_based_tco2eq, self.market_based_printed, "market_based_tco2eq")
@@ -301,7 +301,7 @@ class ComparisonModel(FrozenRecord):
     field_sources: tuple[FieldSource, ...] = ()
     """Where each fact other than the column's name is printed; see :meth:`source_of`."""
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         _agrees(self.parameters, self.parameters_printed, "parameters")
         _agrees(self.context_length, self.context_length_printed, "context_length")
         tokens = self.training_tokens
@@ -526,7 +526,7 @@ class Score(FrozenRecord):
     source: Source
     """The card and table the cell is printed in."""
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         if (self.value is None) == (self.missing is None):
             raise ValueError("a score has either a value or a missing reason, not both or none")
 

@@ -151,7 +151,7 @@ class Card(DeploymentPart, LicensePart, LanguagesPart, BenchmarksPart, Documents
     def __hash__(self) -> int:
         return hash(self.fingerprint)
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         # What the card's records name must exist in it: a card read with from_json() is
         # refused here rather than failing a later query. (The shipped data is checked by
         # the test suite and pinned, and is not validated at run time.)

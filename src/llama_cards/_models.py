@@ -183,7 +183,7 @@ class Model(FrozenRecord):
 
         raise UnknownRepositoryError(text, closest, ids)
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         if self.active_parameters > self.total_parameters:
             raise ValueError(
                 f"active_parameters {self.active_parameters} is above total_parameters "

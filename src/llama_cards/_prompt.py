@@ -109,7 +109,7 @@ class PromptFormat(FrozenRecord):
     """How each role's messages are written."""
     image_layout: ImageLayout
 
-    def _check(self) -> None:
+    def _record_rules(self) -> None:
         # Counting looks tokens and roles up by id: each must be there, and once.
         for kind, ids, expected in (
             ("special token", [t.id for t in self.special_tokens], SpecialTokenId),
