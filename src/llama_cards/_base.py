@@ -305,7 +305,7 @@ class FrozenRecord(BaseModel):
         )
         if not rules:
             return schema
-        return cast(CoreSchema, _with_rules(schema, _RuleCheck(rules)))
+        return cast(CoreSchema, _with_rules(schema, functools.partial(_run_rules, rules)))
 
     def source_of(self, field: str) -> "tuple[Source, ...]":
         """Where the value of ``field`` is printed: its ``field_sources`` entry where the
@@ -398,27 +398,21 @@ class FrozenRecord(BaseModel):
 _Record = TypeVar("_Record", bound=FrozenRecord)
 
 
-class _RuleCheck:
+def _run_rules(rules: "tuple[Callable[[Any], None], ...]", record: _Record) -> _Record:
     """The check after a record validates: the rules of each class of its MRO, base first."""
-
-    __slots__ = ("rules",)
-
-    def __init__(self, rules: "tuple[Callable[[Any], None], ...]") -> None:
-        self.rules = rules
-
-    def __call__(self, record: _Record) -> _Record:
-        for rule in self.rules:
-            rule(record)
-        return record
+    for rule in rules:
+        rule(record)
+    return record
 
 
-def _with_rules(schema: Any, check: _RuleCheck) -> Any:
+def _with_rules(schema: Any, check: "functools.partial[Any]") -> Any:
     """``schema`` with ``check`` right after the model it validates: inside the validators a
     subclass adds with ``@model_validator`` (which pydantic puts around the model, as it
     puts its bases' first), and only once (pydantic may hand back a schema it built)."""
     kind = schema.get("type")
     if kind in ("function-after", "function-before", "function-wrap"):
-        if isinstance(schema["function"].get("function"), _RuleCheck):
+        function = schema["function"].get("function")
+        if isinstance(function, functools.partial) and function.func is _run_rules:
             return schema
         return {**schema, "schema": _with_rules(schema["schema"], check)}
     if kind != "model":  # a reference to a schema built before: checked where it is
