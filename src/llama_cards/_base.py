@@ -760,19 +760,29 @@ class Source(FrozenRecord):
 
     @classmethod
     def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> "_Record":
-        # Equal sources of the trusted data are one record, as equal strings may be one
-        # object: every score of a benchmark table names the table's section, and two
-        # sources in three repeat one already built. A record is immutable, so sharing it
-        # changes no answer.
-        key = (cls, data["document"], data["section"], data.get("derived"))
-        found: Optional[_Record] = _SHARED.get(key)
-        if found is None:
-            found = _SHARED.setdefault(key, super()._from_trusted(data))
-        return found
+        return _shared((cls, *_printed_at(data)), super()._from_trusted, data)
 
 
-# The shared provenance records of the trusted data, by class and JSON content.
+# Equal sources (and field sources) of the trusted data are one record each, as equal
+# strings may be one object: every score of a benchmark table names the table's section,
+# and the licence's terms repeat a handful of field sources. Records are immutable, so
+# sharing one changes no answer. Keyed by class and JSON content; the trusted data is
+# the shipped card's, so the dict holds what the card holds.
 _SHARED: "dict[tuple[Any, ...], Any]" = {}
+
+
+def _shared(
+    key: "tuple[Any, ...]", build: "Callable[[dict[str, Any]], _Record]", data: "dict[str, Any]"
+) -> _Record:
+    found: Optional[_Record] = _SHARED.get(key)
+    if found is None:
+        found = _SHARED.setdefault(key, build(data))
+    return found
+
+
+def _printed_at(source: "dict[str, Any]") -> "tuple[str, str, Optional[str]]":
+    """What tells a source in trusted JSON apart: its document, section and derivation."""
+    return source["document"], source["section"], source.get("derived")
 
 
 class FieldSource(FrozenRecord):
@@ -803,14 +813,6 @@ class FieldSource(FrozenRecord):
 
     @classmethod
     def _from_trusted(cls: "type[_Record]", data: "dict[str, Any]") -> "_Record":
-        # Equal field sources of the trusted data are one record, as equal sources are
-        # (see Source._from_trusted): the licence's terms repeat a handful of them.
-        printed = [
-            (given["document"], given["section"], given.get("derived"))
-            for given in data.get("sources", ())
-        ]
+        printed = map(_printed_at, data.get("sources", ()))
         key = (cls, data["field"], data.get("derived"), *printed)
-        found: Optional[_Record] = _SHARED.get(key)
-        if found is None:
-            found = _SHARED.setdefault(key, super()._from_trusted(data))
-        return found
+        return _shared(key, super()._from_trusted, data)
