@@ -14,7 +14,6 @@ True
 """
 
 # Eager annotations, as in _base (later names and subscripted types quoted).
-from collections.abc import Iterable
 from datetime import date
 from typing import (
     TYPE_CHECKING,
@@ -40,7 +39,7 @@ from ._base import (
     text_argument,
     unexpected_type,
 )
-from ._model_parts import HuggingFaceRepo, NameIndex, Quantity, modality_of, names_of
+from ._model_parts import HuggingFaceRepo, Quantity, modality_of, names_of
 
 # The errors are imported where they are raised, so that a first model() or score()
 # creates none of the package's error classes (a tenth of a first model(); see
@@ -517,8 +516,3 @@ def model_names(entry: Model) -> "list[str]":
         entry.aliases,
         [repo.id for repo in entry.huggingface_repos],
     )
-
-
-def model_index(entries: "Iterable[Model]") -> "NameIndex[Model]":
-    """The name index of the Llama 4 models."""
-    return NameIndex((entry, model_names(entry)) for entry in entries)

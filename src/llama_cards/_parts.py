@@ -137,12 +137,6 @@ class _Index(GenericBase[_Built]):
         return parts.once(self.name, lambda: self.make(parts))
 
 
-def _model_index(parts: CardParts) -> NameIndex[Model]:
-    from ._models import model_index
-
-    return model_index(parts.models)
-
-
 def _model_facts(parts: CardParts) -> tuple[ModelFacts, ...]:
     from ._model_parts import ModelFacts
 
@@ -268,9 +262,10 @@ def _summary_box_disagreements(parts: CardParts) -> Iterator[Disagreement]:
     # The catalogue's summary box describes the catalogue entry's own model; where its types
     # differ from that model's spec-table row, the row is served.
     box: CatalogueSpecifications = parts.catalogue_specifications
-    entry = parts.model_index.get(parts.title)
-    if entry is None:
+    facts = parts.model_facts_index.get(parts.title)
+    if facts is None:
         return
+    entry = parts.model_of(facts.id)
     for kind, box_types, served, printed in (
         ("input", box.input_types, entry.input_modalities, entry.input_description),
         ("output", box.output_types, entry.output_modalities, entry.output_description),
@@ -317,8 +312,9 @@ class CardParts:
 
     # What was built is kept in the instance's own dict, each field and index under its
     # name: the descriptors below are asked only until then, and a built one is a plain
-    # attribute read.
-    __slots__ = ("__dict__", "_card", "_lock", "_read", "_rebuild")
+    # attribute read. The models' records are kept by id, each built on its own first
+    # lookup (the models field gathers them, in the card's order).
+    __slots__ = ("__dict__", "_card", "_lock", "_model_records", "_read", "_rebuild")
 
     def __init__(
         self,
@@ -332,6 +328,8 @@ class CardParts:
         self._rebuild = rebuild
         # Re-entrant: building an index builds the parts it reads.
         self._lock = threading.RLock()
+        # Each model's record by id, built on its first lookup (one read for every later).
+        self._model_records: dict[str, Model] = {}
 
     @classmethod
     def of_card(cls, card: Any) -> CardParts:
@@ -373,11 +371,29 @@ class CardParts:
         if self._card is not None:
             return getattr(self._card, name)
         if part == "models":
-            from ._models import Model
-
-            return tuple(Model._in_card(entry, self) for entry in self._models_json()["models"])
+            return tuple(self.model_of(entry["id"]) for entry in self._models_json()["models"])
         record = self.once(f"records {part}", lambda: self._part_record(part))
         return getattr(record, name)
+
+    def model_of(self, model_id: str) -> Model:
+        """The record of the card's model ``model_id`` (an id the card has), built alone
+        on first need: a lookup of one model builds none of the others' records."""
+        built = self._model_records
+        found = built.get(model_id)
+        if found is None:
+            with self._lock:
+                found = built.get(model_id)
+                if found is None:
+                    found = built[model_id] = self._model_record(model_id)
+        return found
+
+    def _model_record(self, model_id: str) -> Model:
+        if self._read is None:  # a card of one's own: its records, as they are
+            return next(entry for entry in self.models if entry.id == model_id)
+        from ._models import Model
+
+        (data,) = (entry for entry in self._models_json()["models"] if entry["id"] == model_id)
+        return Model._in_card(data, self)
 
     def _raw(self, part: str) -> dict[str, Any]:
         read = self._read
@@ -437,11 +453,11 @@ class CardParts:
 
     # --- indexes
 
-    model_index: _Index[NameIndex[Model]] = _Index(_model_index)
     model_facts: _Index[tuple[ModelFacts, ...]] = _Index(_model_facts)
-    """What the licence check and the benchmark tables read of the models, without their
-    records."""
+    """What the model lookups, the licence check and the benchmark tables read of the
+    models, without their records."""
     model_facts_index: _Index[NameIndex[ModelFacts]] = _Index(_model_facts_index)
+    """The one index of the models' names: a lookup finds the facts, then the record."""
     benchmark_index: _Index[BenchmarkIndex] = _Index(_benchmark_index)
     comparison_model_index: _Index[NameIndex[ComparisonModel]] = _Index(_comparison_model_index)
     language_index: _Index[LanguageIndex] = _Index(_language_index)
@@ -461,15 +477,20 @@ class CardParts:
         A name of a comparison model of the benchmark tables (``"llama-3.1-405b"``) is not a
         model of the card: the error says so and what to call instead.
         """
-        index = self.model_index
-        if type(name) is str:
+        if type(name) is str and name.isprintable():
             # Printable text has no control character to refuse, and its spaces are ignored
             # by the index: the common case is answered without the full argument check.
-            if name.isprintable():
-                found = index.get(name)
-                if found is not None:
-                    return found
-        else:
+            facts = self.model_facts_index.get(name)
+            if facts is not None:
+                found = self._model_records.get(facts.id)
+                return self.model_of(facts.id) if found is None else found
+        return self.model_of(self.model_id(name))
+
+    def model_id(self, name: object) -> ModelId:
+        """The id of the model ``name`` names, read from the model facts (no model record
+        is built); a :class:`Model` stands for its id."""
+        index = self.model_facts_index
+        if type(name) is not str:
             # The model records' module is imported by the first query that reads models
             # (a language or licence question alone never does).
             from ._models import Model
@@ -480,7 +501,7 @@ class CardParts:
             name = text_argument(name, "a model name", "scout")
             found = index.get(name)
             if found is not None:
-                return found
+                return found.id
             # An error path: building the benchmark part to say why is cheap enough here.
             earlier = self.comparison_model_index.get(name)
             if earlier is not None:
@@ -499,15 +520,7 @@ class CardParts:
                     ),
                     comparison=(earlier.id, earlier.name),
                 )
-        return index.find(name)
-
-    def model_id(self, name: str) -> ModelId:
-        """The id of the model ``name`` names, read from the model facts; a name that is
-        not one raises what :meth:`model` raises for it."""
-        found = self.model_facts_index.get(text_argument(name, "a model name", "scout"))
-        if found is not None:
-            return found.id
-        return self.model(name).id
+        return index.find(name).id
 
     def comparison_model(self, name: object) -> ComparisonModel:
         """The comparison model ``name`` names; its record stands for its id."""
