@@ -328,7 +328,7 @@ class CardParts:
         self._rebuild = rebuild
         # Re-entrant: building an index builds the parts it reads.
         self._lock = threading.RLock()
-        # Each model's record by id, built on its first lookup (one read for every later).
+        # Each model's record by id, built on its first lookup and read here by every later one.
         self._model_records: dict[str, Model] = {}
 
     @classmethod
