@@ -185,9 +185,9 @@ def names_of(
 
 
 class ModelFacts:
-    """What the licence check and the benchmark tables read of a Llama 4 model: its id,
-    names, input modalities and release date, read from the models' data (the shipped
-    card) or from its record (a card of one's own)."""
+    """What the model lookups, the licence check and the benchmark tables read of a Llama 4
+    model: its id, names, input modalities and release date, read from the models' data
+    (the shipped card) or from its record (a card of one's own)."""
 
     __slots__ = ("id", "input_modalities", "names", "release_date", "short_name")
 
@@ -268,7 +268,7 @@ class NameIndex(GenericBase[_Named]):
     def find(self, name: object, what: str = "a model name") -> _Named:
         """The record ``name`` names, or :class:`UnknownModelError` naming the closest.
 
-        A record of the index (a :class:`Model`) stands for itself, found by its id.
+        A record given (one with an ``id``, such as a :class:`Model`) stands for its id.
         """
         if type(name) is str:
             found = self.by_spelling.get(name)
