@@ -88,6 +88,8 @@ def test_threads_looking_up_different_models_cold_share_one_record_each() -> Non
         assert report["errors"] == []
         scout = set(report["results"][0::2])
         maverick = set(report["results"][1::2])
-        assert len(scout) == 1 and len(maverick) == 1 and scout != maverick
+        assert len(scout) == 1
+        assert len(maverick) == 1
+        assert scout != maverick
         assert report["later"] == [*scout, *maverick]
         assert report["whole"] == report["later"]
