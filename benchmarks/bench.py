@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import shutil
@@ -147,10 +148,43 @@ class Rounds:
     def median(self, name: str) -> float:
         return statistics.median(self.samples[name])
 
+    def ratios(self, name: str, baseline: str) -> list[float]:
+        """``name``'s measure over ``baseline``'s in the same round, for every round."""
+        pairs = zip(self.samples[name], self.samples[baseline])
+        return [mine / theirs for mine, theirs in pairs]
+
     def ratio(self, name: str, baseline: str) -> float:
         """The median over rounds of ``name``'s time over ``baseline``'s in the same round."""
-        pairs = zip(self.samples[name], self.samples[baseline])
-        return statistics.median(mine / theirs for mine, theirs in pairs)
+        return statistics.median(self.ratios(name, baseline))
+
+    def paired(self, name: str, baseline: str) -> str:
+        """The paired ratio and its 95% interval, as printed: ``1.046x [1.012-1.081]``."""
+        low, high = median_interval(self.ratios(name, baseline))
+        return f"{self.ratio(name, baseline):5.3f}x [{low:5.3f}-{high:5.3f}]"
+
+
+def median_interval(values: Sequence[float], level: float = 0.95) -> tuple[float, float]:
+    """A distribution-free interval that holds the median of what was sampled with
+    probability ``level`` at least: the j-th smallest and the j-th largest value, for the
+    largest j at which fewer than j values fall below the median with probability at most
+    (1 - level) / 2 (each value falls below it with probability 1/2).
+
+    It says how far the machine's noise leaves a run's median from the one many more rounds
+    would give; with fewer than six values no such pair exists, and the interval is the
+    whole range.
+    """
+    ordered = sorted(values)
+    n = len(ordered)
+    tail = (1 - level) / 2
+    below = 0.0  # the probability that fewer than j + 1 values fall below the median
+    j = 0
+    while j < n // 2:
+        below += math.comb(n, j) / 2**n
+        if below > tail:
+            break
+        j += 1
+    j = max(j, 1)
+    return ordered[j - 1], ordered[n - j]
 
 
 def _peak_memory(code: str) -> float:
@@ -335,23 +369,23 @@ def main() -> int:
     env = _env()
     times = Rounds(args.runs, {name: partial(_time, argv, env) for name, argv in COLD.items()})
     floor = "floor: pydantic + one model class"
-    print("\nCold start (median wall time of a fresh process; paired ratio to the floor)")
+    print(
+        "\nCold start (median wall time of a fresh process; paired ratio to the floor, "
+        "[its 95% interval])"
+    )
     for name in COLD:
-        print(
-            f"  {name:<36} {times.median(name) * 1e3:8.1f} ms  "
-            f"{times.ratio(name, floor):5.3f}x floor"
-        )
+        print(f"  {name:<36} {times.median(name) * 1e3:8.1f} ms  {times.paired(name, floor)}")
     print("\nFirst queries against the floor (counts: classes, records, data bytes parsed)")
     for name, code in FIRST.items():
-        ratio = times.ratio(f"first {name}", floor)
+        paired = times.paired(f"first {name}", floor)
         classes, records, parsed = json.loads(_output(COUNTS.format(code=code)))
         print(
-            f"  {name:<22} {ratio:5.3f}x  (budget {BUDGET[name]:.2f})   "
+            f"  {name:<22} {paired}  (budget {BUDGET[name]:.2f})   "
             f"{classes:3d} classes  {records:4d} records  {parsed:7,d} bytes"
         )
-    show = times.ratio("llama-cards show scout", "first model()")
+    show = times.paired("llama-cards show scout", "first model()")
     how = "the console script" if _INSTALLED else "python -m llama_cards"
-    print(f"  llama-cards show scout / first model(): {show:5.3f}x  (budget 1.10; {how})")
+    print(f"  llama-cards show scout / first model(): {show}  (budget 1.10; {how})")
 
     print("\nThe command line without pydantic")
     for argv in (["--version"], ["--help"]):
@@ -387,8 +421,7 @@ def main() -> int:
     for name in scaled.samples:
         budget = "" if name == "x1" else "  (budget 1.05)"
         print(
-            f"  {name:<5} {scaled.median(name) * 1e3:8.1f} ms  "
-            f"{scaled.ratio(name, 'x1'):5.3f}x x1{budget}"
+            f"  {name:<5} {scaled.median(name) * 1e3:8.1f} ms  {scaled.paired(name, 'x1')}{budget}"
         )
 
     print("\nLookups (microseconds per call: new inputs, then asked again)")
