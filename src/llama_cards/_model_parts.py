@@ -265,19 +265,30 @@ class NameIndex(GenericBase[_Named]):
                 found = self.by_key.get(name_key(name))
         return found
 
+    def known(self, name: str) -> "Optional[_Named]":
+        """The record ``name`` names, found without the argument check, or None: where no
+        record has that name, and where ``name`` is not printable and needs the check.
+
+        No name in the index holds a control character, so a name as given or in lower
+        case is read before any check. Its key, which drops what is not a letter or a
+        digit, is read only for printable text, which holds no control character (checked
+        in C, and only for spellings that are neither of those).
+        """
+        by_spelling = self.by_spelling
+        found = by_spelling.get(name)
+        if found is None:
+            found = by_spelling.get(name.lower())
+            if found is None and name.isprintable():
+                found = self.by_key.get(name_key(name))
+        return found
+
     def find(self, name: object, what: str = "a model name") -> _Named:
         """The record ``name`` names, or :class:`UnknownModelError` naming the closest.
 
         A record given (one with an ``id``, such as a :class:`Model`) stands for its id.
         """
         if type(name) is str:
-            found = self.by_spelling.get(name)
-            # Printable text has no control character (checked in C, the common case), and
-            # the key ignores the spaces around it: answered without the full check.
-            if found is None and name.isprintable():
-                found = self.by_spelling.get(name.lower())
-                if found is None:
-                    found = self.by_key.get(name_key(name))
+            found = self.known(name)
             if found is not None:
                 return found
         elif isinstance(name, FrozenRecord):

@@ -477,10 +477,9 @@ class CardParts:
         A name of a comparison model of the benchmark tables (``"llama-3.1-405b"``) is not a
         model of the card: the error says so and what to call instead.
         """
-        if type(name) is str and name.isprintable():
-            # Printable text has no control character to refuse, and its spaces are ignored
-            # by the index: the common case is answered without the full argument check.
-            facts = self.model_facts_index.get(name)
+        if type(name) is str:
+            # The common case, answered without the full argument check.
+            facts = self.model_facts_index.known(name)
             if facts is not None:
                 # model_of's first read, written here: one method call less on every lookup.
                 found = self._model_records.get(facts.id)
