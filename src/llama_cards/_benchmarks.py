@@ -783,7 +783,12 @@ class BenchmarkIndex:
         if table is None:
             return rows
         wanted = self.table_id(table)
-        in_table = tuple([row for row in rows if row.table == wanted])
+        # Loops, not comprehensions, on the path of every new score() (Python before 3.12
+        # calls a comprehension as a function of its own).
+        in_table: list[Benchmark] = []
+        for row in rows:
+            if row.table == wanted:
+                in_table.append(row)
         if not in_table:
             from .errors import NotInTableError, _quoted, quote_input
 
@@ -791,7 +796,7 @@ class BenchmarkIndex:
                 f"benchmark {quote_input(name)} is not in the {wanted} table; it is in the "
                 f"{_quoted(row.table for row in rows)} table; pass another table or none"
             )
-        return in_table
+        return tuple(in_table)
 
     def benchmark(self, name: object, table: object = None) -> Benchmark:
         rows = self.rows_in_table(name, table)
@@ -810,7 +815,9 @@ class BenchmarkIndex:
         model_id = self.model_id(model)
         rows = self.rows_in_table(name, table)
         cells = self.model_row_scores
-        found = [s for row in rows for s in cells.get((row.table, row.id, model_id), ())]
+        found: list[Score] = []
+        for row in rows:
+            found += cells.get((row.table, row.id, model_id), ())
         if not found:
             from .errors import NotInTableError, _quoted, quote_input
 
