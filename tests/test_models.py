@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import unicodedata
 from typing import Any
 
@@ -348,6 +349,57 @@ def test_model_of_any_text_is_a_model_or_unknown(text: str) -> None:
         assert "control character" in str(error)
     else:
         assert isinstance(found, Model)
+
+
+def _own_card_with_control_characters() -> llama_cards.Card:
+    """The shipped card as JSON, with a control character inside a name of Scout and of a
+    benchmark row: a card of one's own may hold any text there."""
+    raw = json.loads(llama_cards.card().to_json())
+    raw["models"][0]["aliases"] = [*raw["models"][0]["aliases"], "Sc\x01out-X"]
+    (row,) = (r for r in raw["benchmarks"] if r["id"] == "mmlu" and r["table"] == "pretrained")
+    row["name"] = "MM\x01LU-X"
+    return llama_cards.Card.from_json(json.dumps(raw))
+
+
+@pytest.mark.parametrize(
+    ("lookup", "spelling"),
+    [
+        pytest.param(lambda own, name: own.model(name), "Sc\x01out-X", id="model"),
+        pytest.param(lambda own, name: own.model(name), "SC\x01OUT-X", id="model-upper"),
+        pytest.param(
+            lambda own, name: own.score(name, "mmlu", table="pretrained"),
+            "Sc\x01out-X",
+            id="score",
+        ),
+        pytest.param(
+            lambda own, name: own.score(name, "mmlu", table="pretrained"),
+            "sc\x01out-x",
+            id="score-lower",
+        ),
+        pytest.param(
+            lambda own, name: own.benchmark(name, table="pretrained"), "MM\x01LU-X", id="benchmark"
+        ),
+        pytest.param(
+            lambda own, name: own.benchmark(name, table="pretrained"),
+            "mm\x01lu-x",
+            id="benchmark-lower",
+        ),
+    ],
+)
+def test_a_control_character_in_a_name_of_the_card_is_still_refused_in_a_query(
+    lookup: Any, spelling: str
+) -> None:
+    # The spellings read before the argument check hold only printable text, so the check
+    # refuses a control character whatever names the card itself holds.
+    with pytest.raises(InvalidArgumentError, match="control character"):
+        lookup(_own_card_with_control_characters(), spelling)
+
+
+def test_a_name_of_the_card_with_a_control_character_answers_to_its_key() -> None:
+    own = _own_card_with_control_characters()
+    assert own.model("Scout-X").id == "llama-4-scout"
+    assert own.score("scout x", "mmlu", table="pretrained").value == 79.6
+    assert own.benchmark("mmlu x", table="pretrained").id == "mmlu"
 
 
 # (model, prompt_tokens, max_new_tokens, fits)

@@ -649,11 +649,13 @@ class BenchmarkIndex:
                 by_key.setdefault(name_key(alias), {})[cell] = row
         self.benchmark_keys = {k: tuple(rows.values()) for k, rows in by_key.items()}
         # A name as printed, or in lower case, is one dict read; other spellings are keyed.
+        # Those reads come before the argument check, so only printable names are kept.
         self.benchmark_spellings: dict[str, tuple[Benchmark, ...]] = {}
         for row in self.rows.values():
             for alias in (row.id, row.name):
-                for spelled in (alias, alias.lower()):
-                    self.benchmark_spellings[spelled] = self.benchmark_keys[name_key(alias)]
+                if alias.isprintable():
+                    for spelled in (alias, alias.lower()):
+                        self.benchmark_spellings[spelled] = self.benchmark_keys[name_key(alias)]
         self.benchmark_suggestions = {
             k: tuple(dict.fromkeys(row.id for row in rows))
             for k, rows in self.benchmark_keys.items()
@@ -691,7 +693,7 @@ class BenchmarkIndex:
     def benchmark_rows(self, name: object) -> "tuple[Benchmark, ...]":
         spellings = self.benchmark_spellings
         if type(name) is str:
-            # A name as printed or in lower case has no character to refuse: one dict read.
+            # The index keeps only printable spellings: one dict read, no character to refuse.
             found = spellings.get(name)
             if found is None:
                 found = spellings.get(name.lower())

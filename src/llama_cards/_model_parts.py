@@ -251,8 +251,12 @@ class NameIndex(GenericBase[_Named]):
                         f"the name {name!r} is given to two models, "
                         f"{self.by_key[key].id!r} and {entry.id!r}"
                     )
-                self.by_spelling.setdefault(name, entry)
-                self.by_spelling.setdefault(name.lower(), entry)
+                # Read before the argument check (see known): only text that the check lets
+                # through, so that a card of one's own with a control character in a name
+                # still has it refused, not answered (the key stays, without it).
+                if name.isprintable():
+                    self.by_spelling.setdefault(name, entry)
+                    self.by_spelling.setdefault(name.lower(), entry)
         self.entries = tuple(entries)
         self.ids = tuple(entry.id for entry in entries)
 
@@ -269,10 +273,11 @@ class NameIndex(GenericBase[_Named]):
         """The record ``name`` names, found without the argument check, or None: where no
         record has that name, and where ``name`` is not printable and needs the check.
 
-        No name in the index holds a control character, so a name as given or in lower
-        case is read before any check. Its key, which drops what is not a letter or a
-        digit, is read only for printable text, which holds no control character (checked
-        in C, and only for spellings that are neither of those).
+        The index keeps a name as given and in lower case only where it is printable, so
+        those two reads, made before any check, find no text that holds a control
+        character (the lower case of text that is not printable is not printable either).
+        The key, which drops what is not a letter or a digit, is read only for printable
+        text (checked in C, and only for spellings that are neither of those).
         """
         by_spelling = self.by_spelling
         found = by_spelling.get(name)
