@@ -6,8 +6,10 @@ pairs a variant with its baseline of the same round (the floor: a fresh process 
 imports pydantic and builds one frozen model class with ``defer_build``, filled by
 ``model_construct``, the least any pydantic-based package pays) and reports the median of
 those paired ratios, so that the machine speeding up or slowing down between rounds
-cancels out. Beside each first query, the counts that do
-not drift with noise: record classes created, records built, data bytes parsed.
+cancels out, with the 95% interval of that median in brackets (where it spans a budget,
+the run could not tell which side of it the ratio is on). Beside each first query, the
+counts that do not drift with noise: record classes created, records built, data bytes
+parsed.
 Lookups: microseconds per call, for inputs never seen before (each spelling distinct, so no
 answer cache can serve it) and for inputs asked again (after the new ones, so that a full
 cache shows). Both are the best of five passes, as ``timeit`` advises: noise only ever adds
@@ -158,20 +160,23 @@ class Rounds:
         return statistics.median(self.ratios(name, baseline))
 
     def paired(self, name: str, baseline: str) -> str:
-        """The paired ratio and its 95% interval, as printed: ``1.046x [1.012-1.081]``."""
-        low, high = median_interval(self.ratios(name, baseline))
-        return f"{self.ratio(name, baseline):5.3f}x [{low:5.3f}-{high:5.3f}]"
+        """The paired ratio and its 95% interval, as printed: ``1.046x [1.012-1.081]``
+        (``[range 0.98-1.10]`` where too few rounds give no such interval)."""
+        ratios = self.ratios(name, baseline)
+        low, high = median_interval(ratios)
+        label = "" if len(ratios) >= 6 else "range "
+        return f"{self.ratio(name, baseline):5.3f}x [{label}{low:5.3f}-{high:5.3f}]"
 
 
 def median_interval(values: Sequence[float], level: float = 0.95) -> tuple[float, float]:
-    """A distribution-free interval that holds the median of what was sampled with
-    probability ``level`` at least: the j-th smallest and the j-th largest value, for the
-    largest j at which fewer than j values fall below the median with probability at most
-    (1 - level) / 2 (each value falls below it with probability 1/2).
+    """A distribution-free interval that holds, with probability ``level`` at least, the
+    median of the distribution ``values`` were drawn from (the median many more rounds would
+    give): the j-th smallest and the j-th largest value, for the largest j at which fewer
+    than j values fall below that median with probability at most (1 - level) / 2 (each
+    value falls below it with probability 1/2).
 
-    It says how far the machine's noise leaves a run's median from the one many more rounds
-    would give; with fewer than six values no such pair exists, and the interval is the
-    whole range.
+    It says how far the machine's noise may leave a run's median from that one; with fewer
+    than six values no such pair exists, and the interval is the whole range.
     """
     ordered = sorted(values)
     n = len(ordered)
