@@ -203,6 +203,17 @@ def name_key(name: str) -> str:
     return "".join(filter(str.isalnum, name)).casefold()
 
 
+def spellings_of(name: str) -> "tuple[str, ...]":
+    """The spellings of a name that an index reads before the argument check: the name as
+    given and in lower case, or none where it is not printable.
+
+    So that a card of one's own with a control character in a name still has a query
+    holding it refused (:func:`text_argument`), not answered; the name's key, which drops
+    the character, still finds it.
+    """
+    return (name, name.lower()) if name.isprintable() else ()
+
+
 def unexpected_type(message: str) -> Exception:
     """The :class:`~llama_cards.ArgumentTypeError` of a check that the annotations say
     cannot fail: a caller without a type checker can still pass another type."""

@@ -39,6 +39,7 @@ from ._base import (
     YearMonth,
     count,
     name_key,
+    spellings_of,
     text_argument,
     unexpected_type,
 )
@@ -649,13 +650,11 @@ class BenchmarkIndex:
                 by_key.setdefault(name_key(alias), {})[cell] = row
         self.benchmark_keys = {k: tuple(rows.values()) for k, rows in by_key.items()}
         # A name as printed, or in lower case, is one dict read; other spellings are keyed.
-        # Those reads come before the argument check, so only printable names are kept.
         self.benchmark_spellings: dict[str, tuple[Benchmark, ...]] = {}
         for row in self.rows.values():
             for alias in (row.id, row.name):
-                if alias.isprintable():
-                    for spelled in (alias, alias.lower()):
-                        self.benchmark_spellings[spelled] = self.benchmark_keys[name_key(alias)]
+                for spelled in spellings_of(alias):
+                    self.benchmark_spellings[spelled] = self.benchmark_keys[name_key(alias)]
         self.benchmark_suggestions = {
             k: tuple(dict.fromkeys(row.id for row in rows))
             for k, rows in self.benchmark_keys.items()

@@ -24,6 +24,7 @@ from ._base import (
     Source,
     Variant,
     name_key,
+    spellings_of,
     text_argument,
 )
 
@@ -251,33 +252,25 @@ class NameIndex(GenericBase[_Named]):
                         f"the name {name!r} is given to two models, "
                         f"{self.by_key[key].id!r} and {entry.id!r}"
                     )
-                # Read before the argument check (see known): only text that the check lets
-                # through, so that a card of one's own with a control character in a name
-                # still has it refused, not answered (the key stays, without it).
-                if name.isprintable():
-                    self.by_spelling.setdefault(name, entry)
-                    self.by_spelling.setdefault(name.lower(), entry)
+                for spelled in spellings_of(name):
+                    self.by_spelling.setdefault(spelled, entry)
         self.entries = tuple(entries)
         self.ids = tuple(entry.id for entry in entries)
 
     def get(self, name: str) -> "Optional[_Named]":
-        """The record ``name`` names, or None."""
-        found = self.by_spelling.get(name)
-        if found is None:
-            found = self.by_spelling.get(name.lower())
-            if found is None:
-                found = self.by_key.get(name_key(name))
-        return found
+        """The record ``name`` names, or None: for text the argument check has let through."""
+        found = self.known(name)
+        return self.by_key.get(name_key(name)) if found is None else found
 
     def known(self, name: str) -> "Optional[_Named]":
         """The record ``name`` names, found without the argument check, or None: where no
         record has that name, and where ``name`` is not printable and needs the check.
 
-        The index keeps a name as given and in lower case only where it is printable, so
-        those two reads, made before any check, find no text that holds a control
-        character (the lower case of text that is not printable is not printable either).
-        The key, which drops what is not a letter or a digit, is read only for printable
-        text (checked in C, and only for spellings that are neither of those).
+        The index keeps only printable spellings (:func:`spellings_of`), so the two reads of
+        a name as given and in lower case, made before any check, find no text that holds
+        a control character (the lower case of text that is not printable is not printable
+        either). The key, which drops what is not a letter or a digit, is read only for
+        printable text (checked in C, and only for spellings that are neither of those).
         """
         by_spelling = self.by_spelling
         found = by_spelling.get(name)
