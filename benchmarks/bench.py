@@ -40,7 +40,7 @@ import timeit
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -163,20 +163,21 @@ class Rounds:
         """The paired ratio and its 95% interval, as printed: ``1.046x [1.012-1.081]``
         (``[range 0.98-1.10]`` where too few rounds give no such interval)."""
         ratios = self.ratios(name, baseline)
-        low, high = median_interval(ratios)
-        label = "" if len(ratios) >= 6 else "range "
-        return f"{self.ratio(name, baseline):5.3f}x [{label}{low:5.3f}-{high:5.3f}]"
+        interval = median_interval(ratios)
+        low, high = interval or (min(ratios), max(ratios))
+        label = "" if interval else "range "
+        return f"{statistics.median(ratios):5.3f}x [{label}{low:5.3f}-{high:5.3f}]"
 
 
-def median_interval(values: Sequence[float], level: float = 0.95) -> tuple[float, float]:
+def median_interval(values: Sequence[float], level: float = 0.95) -> Optional[tuple[float, float]]:
     """A distribution-free interval that holds, with probability ``level`` at least, the
     median of the distribution ``values`` were drawn from (the median many more rounds would
     give): the j-th smallest and the j-th largest value, for the largest j at which fewer
     than j values fall below that median with probability at most (1 - level) / 2 (each
     value falls below it with probability 1/2).
 
-    It says how far the machine's noise may leave a run's median from that one; with fewer
-    than six values no such pair exists, and the interval is the whole range.
+    It says how far the machine's noise may leave a run's median from that one. None where
+    no such pair exists (fewer than six values, at 95%).
     """
     ordered = sorted(values)
     n = len(ordered)
@@ -188,8 +189,7 @@ def median_interval(values: Sequence[float], level: float = 0.95) -> tuple[float
         if below > tail:
             break
         j += 1
-    j = max(j, 1)
-    return ordered[j - 1], ordered[n - j]
+    return (ordered[j - 1], ordered[n - j]) if j else None
 
 
 def _peak_memory(code: str) -> float:
