@@ -167,7 +167,8 @@ def test_alternative_printings_name_a_model_field_and_print_the_same_value() -> 
 def test_the_card_parts_read_each_card_field_from_the_part_that_holds_it() -> None:
     from llama_cards._parts import INDEXES, PART_OF_FIELD, CardParts
 
-    assert PART_OF_FIELD == {field: part for part, fields in PARTS.items() for field in fields}
+    held_by = {field: part for part, fields in PARTS.items() for field in fields}
+    assert held_by == PART_OF_FIELD
     # What type checkers see of the parts is what is read and built at run time, and
     # nothing else: no index shares a name with a card field.
     assert set(CardParts.__annotations__) == set(PART_OF_FIELD) | set(INDEXES)
