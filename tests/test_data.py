@@ -183,3 +183,4 @@ def test_a_name_that_is_no_field_or_index_of_the_card_parts_is_an_attribute_erro
         parts.model_id_index  # type: ignore[attr-defined]  # noqa: B018
     assert not hasattr(parts, "model_id_index")
     assert "model_id_index" not in vars(parts)  # nothing was kept under the name
+    assert {"models", "scores", "model_facts_index", "document_index"} <= set(dir(parts))

@@ -525,6 +525,10 @@ class CardParts:
                 return self.once(name, lambda: make(self))
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
+        def __dir__(self) -> list[str]:
+            # The fields and indexes not built yet too (and so Python's "did you mean").
+            return sorted({*super().__dir__(), *PART_OF_FIELD, *INDEXES})
+
     # --- queries over one card
 
     def model(self, name: object) -> Model:
