@@ -162,25 +162,3 @@ def test_alternative_printings_name_a_model_field_and_print_the_same_value() -> 
                 assert unit == "trillion"
                 assert int(number) * 10**12 == entry.training_tokens.value
             assert printing.printed != str(getattr(entry, printing.field))
-
-
-def test_the_card_parts_read_each_card_field_from_the_part_that_holds_it() -> None:
-    from llama_cards._parts import INDEXES, PART_OF_FIELD, CardParts
-
-    held_by = {field: part for part, fields in PARTS.items() for field in fields}
-    assert held_by == PART_OF_FIELD
-    # What type checkers see of the parts is what is read and built at run time, and
-    # nothing else: no index shares a name with a card field.
-    assert set(CardParts.__annotations__) == set(PART_OF_FIELD) | set(INDEXES)
-    assert not set(PART_OF_FIELD) & set(INDEXES)
-
-
-def test_a_name_that_is_no_field_or_index_of_the_card_parts_is_an_attribute_error() -> None:
-    from llama_cards._loader import newest
-
-    parts = newest()
-    with pytest.raises(AttributeError, match="has no attribute 'model_id_index'"):
-        parts.model_id_index  # type: ignore[attr-defined]  # noqa: B018
-    assert not hasattr(parts, "model_id_index")
-    assert "model_id_index" not in vars(parts)  # nothing was kept under the name
-    assert {"models", "scores", "model_facts_index", "document_index"} <= set(dir(parts))

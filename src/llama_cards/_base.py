@@ -87,7 +87,7 @@ else:
 
     class GenericBase:
         """``typing.Generic`` as type checkers see it; at run time an empty base, and
-        ``X[T]`` is ``X``. The package's generic helper (the name index) is
+        ``X[T]`` is ``X``. The package's generic helpers (an index, a descriptor) are
         private and never inspected at run time, and a class made generic by
         ``typing.Generic`` costs more than twice as much to create, on every cold start."""
 

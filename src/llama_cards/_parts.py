@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
-from ._base import FrozenRecord, text_argument
+from ._base import FrozenRecord, GenericBase, text_argument
 
 # The errors are imported where they are raised, so that a first model() or score()
 # creates none of the package's error classes (a tenth of a first model(); see
@@ -52,15 +52,7 @@ if TYPE_CHECKING:
     from ._models import Model
     from ._prompt import PromptFormat
 
-__all__ = [
-    "BESIDE_CARD",
-    "INDEXES",
-    "PART_NAMES",
-    "PART_OF_FIELD",
-    "CardParts",
-    "part_class",
-    "part_fields",
-]
+__all__ = ["BESIDE_CARD", "PART_NAMES", "CardParts", "part_class", "part_fields"]
 
 PART_NAMES = ("card", "documents", "models", "benchmarks", "languages", "license", "deployment")
 """The parts of a card, in the order of its data files."""
@@ -114,6 +106,35 @@ def part_fields(part: str) -> tuple[str, ...]:
 
 _Built = TypeVar("_Built")
 _MISSING: Any = object()
+
+
+class _Field(GenericBase[_Built]):
+    """A card field as a :class:`CardParts` attribute, read from its part on first use."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, parts: CardParts, kind: Optional[type] = None) -> _Built:
+        # Called only until the field is built: it is then kept under its own name.
+        value: _Built = parts.once(self.name, lambda: parts.field(self.name, self.part))
+        return value
+
+
+class _Index(GenericBase[_Built]):
+    """An index over a card's records, built on first use from what it reads, and kept."""
+
+    def __init__(self, make: Callable[[CardParts], _Built]) -> None:
+        self.make = make
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, parts: CardParts, kind: Optional[type] = None) -> _Built:
+        # Called only until the index is built: it is then kept under its own name.
+        return parts.once(self.name, lambda: self.make(parts))
 
 
 def _model_facts(parts: CardParts) -> tuple[ModelFacts, ...]:
@@ -279,72 +300,6 @@ DISAGREEMENT_GATHERERS: tuple[Callable[[CardParts], Iterator[Disagreement]], ...
 """Every part's gatherer of disagreements, in the order :func:`discrepancies` lists them."""
 
 
-PART_OF_FIELD: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "schema_version",
-            "version",
-            "title",
-            "catalogue",
-            "provider",
-            "model_developer",
-            "updated",
-            "release_date",
-            "deployment_options",
-            "license_name",
-            "source",
-            "field_sources",
-            "training_total",
-            "training_hardware",
-            "catalogue_specifications",
-        ),
-        "card",
-    ),
-    "documents": "documents",
-    "models": "models",
-    **dict.fromkeys(
-        ("benchmark_tables", "comparison_models", "missing_reasons", "benchmarks", "scores"),
-        "benchmarks",
-    ),
-    **dict.fromkeys(
-        ("languages", "language_coverage", "image_testing", "written_names_generated"),
-        "languages",
-    ),
-    **dict.fromkeys(("license", "countries"), "license"),
-    **dict.fromkeys(
-        (
-            "architectures",
-            "checkpoint_files",
-            "output_limits",
-            "accelerators",
-            "quantization_schemes",
-            "hardware_claims",
-            "deployment_disagreements",
-        ),
-        "deployment",
-    ),
-}
-"""Every card field that :class:`CardParts` reads, and the part that holds it."""
-
-
-def _document_index(parts: CardParts) -> dict[str, Document]:
-    return {document.id: document for document in parts.documents}
-
-
-INDEXES: dict[str, Callable[[CardParts], Any]] = {
-    "model_facts": _model_facts,
-    "model_facts_index": _model_facts_index,
-    "benchmark_index": _benchmark_index,
-    "comparison_model_index": _comparison_model_index,
-    "language_index": _language_index,
-    "license_index": _license_index,
-    "prompt_format": _prompt_format,
-    "deployment_index": _deployment_index,
-    "document_index": _document_index,
-}
-"""Every index that :class:`CardParts` builds over a card's records, and its builder."""
-
-
 class CardParts:
     """One card's records and the indexes over them, each built once, on first need.
 
@@ -356,7 +311,7 @@ class CardParts:
     """
 
     # What was built is kept in the instance's own dict, each field and index under its
-    # name: __getattr__ below is asked only until then, and a built one is a plain
+    # name: the descriptors below are asked only until then, and a built one is a plain
     # attribute read. The models' records are kept by id, each built on its own first
     # lookup (the models field gathers them, in the card's order).
     __slots__ = ("__dict__", "_card", "_lock", "_model_records", "_read", "_rebuild")
@@ -397,8 +352,8 @@ class CardParts:
     def once(self, name: str, make: Callable[[], _Built]) -> _Built:
         """``make()``, kept under ``name``: built once however many threads ask.
 
-        ``name`` is a field's or an index's own name (``__getattr__`` is then no longer
-        asked for it), or words with a space, which no attribute has (``"whole card"``).
+        ``name`` is a field's or an index's own name (its descriptor is then no longer
+        asked), or words with a space, which no attribute has (``"whole card"``).
         """
         built = self.__dict__
         value: _Built = built.get(name, _MISSING)
@@ -407,7 +362,7 @@ class CardParts:
                 value = built.get(name, _MISSING)
                 if value is _MISSING:
                     # Any other key would shadow an attribute of this card.
-                    assert " " in name or name in PART_OF_FIELD or name in INDEXES
+                    assert " " in name or isinstance(vars(CardParts).get(name), (_Field, _Index))
                     value = built[name] = make()
         return value
 
@@ -458,76 +413,61 @@ class CardParts:
         """Every card field, each part built (for the whole card)."""
         return {name: getattr(self, name) for part in PART_NAMES for name in part_fields(part)}
 
-    # --- the card's fields, and the indexes over them
-    # Each is read from its part (PART_OF_FIELD) or built (INDEXES) by __getattr__ on its
-    # first use, and kept in the instance's dict under its own name, where every later
-    # read finds it before __getattr__ is asked. These annotations are what type checkers
-    # see of them; a test keeps them equal to the two tables.
+    # --- the card's fields, by part
 
-    schema_version: str
-    version: Version
-    title: str
-    catalogue: str
-    provider: str
-    model_developer: str
-    updated: Any
-    release_date: date
-    deployment_options: tuple[str, ...]
-    license_name: str
-    source: Any
-    field_sources: Any
-    training_total: Any
-    training_hardware: str
-    catalogue_specifications: Any
-    documents: tuple[Document, ...]
-    models: tuple[Model, ...]
-    benchmark_tables: tuple[BenchmarkTable, ...]
-    comparison_models: tuple[ComparisonModel, ...]
-    missing_reasons: tuple[MissingReason, ...]
-    benchmarks: tuple[Benchmark, ...]
-    scores: tuple[Score, ...]
-    languages: tuple[Language, ...]
-    language_coverage: LanguageCoverage
-    image_testing: ImageTesting
-    written_names_generated: Optional[date]
-    license: LicenseTerms
-    countries: Countries
-    architectures: tuple[Architecture, ...]
-    checkpoint_files: tuple[CheckpointFiles, ...]
-    output_limits: tuple[OutputLimit, ...]
-    accelerators: tuple[Accelerator, ...]
-    quantization_schemes: tuple[QuantizationScheme, ...]
-    hardware_claims: tuple[ClaimSpec, ...]
-    deployment_disagreements: tuple[Disagreement, ...]
+    schema_version: _Field[str] = _Field("card")
+    version: _Field[Version] = _Field("card")
+    title: _Field[str] = _Field("card")
+    catalogue: _Field[str] = _Field("card")
+    provider: _Field[str] = _Field("card")
+    model_developer: _Field[str] = _Field("card")
+    updated: _Field[Any] = _Field("card")
+    release_date: _Field[date] = _Field("card")
+    deployment_options: _Field[tuple[str, ...]] = _Field("card")
+    license_name: _Field[str] = _Field("card")
+    source: _Field[Any] = _Field("card")
+    field_sources: _Field[Any] = _Field("card")
+    training_total: _Field[Any] = _Field("card")
+    training_hardware: _Field[str] = _Field("card")
+    catalogue_specifications: _Field[Any] = _Field("card")
+    documents: _Field[tuple[Document, ...]] = _Field("documents")
+    models: _Field[tuple[Model, ...]] = _Field("models")
+    benchmark_tables: _Field[tuple[BenchmarkTable, ...]] = _Field("benchmarks")
+    comparison_models: _Field[tuple[ComparisonModel, ...]] = _Field("benchmarks")
+    missing_reasons: _Field[tuple[MissingReason, ...]] = _Field("benchmarks")
+    benchmarks: _Field[tuple[Benchmark, ...]] = _Field("benchmarks")
+    scores: _Field[tuple[Score, ...]] = _Field("benchmarks")
+    languages: _Field[tuple[Language, ...]] = _Field("languages")
+    language_coverage: _Field[LanguageCoverage] = _Field("languages")
+    image_testing: _Field[ImageTesting] = _Field("languages")
+    written_names_generated: _Field[Optional[date]] = _Field("languages")
+    license: _Field[LicenseTerms] = _Field("license")
+    countries: _Field[Countries] = _Field("license")
+    architectures: _Field[tuple[Architecture, ...]] = _Field("deployment")
+    checkpoint_files: _Field[tuple[CheckpointFiles, ...]] = _Field("deployment")
+    output_limits: _Field[tuple[OutputLimit, ...]] = _Field("deployment")
+    accelerators: _Field[tuple[Accelerator, ...]] = _Field("deployment")
+    quantization_schemes: _Field[tuple[QuantizationScheme, ...]] = _Field("deployment")
+    hardware_claims: _Field[tuple[ClaimSpec, ...]] = _Field("deployment")
+    deployment_disagreements: _Field[tuple[Disagreement, ...]] = _Field("deployment")
 
-    model_facts: tuple[ModelFacts, ...]
+    # --- indexes
+
+    model_facts: _Index[tuple[ModelFacts, ...]] = _Index(_model_facts)
     """What the model lookups, the licence check and the benchmark tables read of the
     models, without their records."""
-    model_facts_index: NameIndex[ModelFacts]
+    model_facts_index: _Index[NameIndex[ModelFacts]] = _Index(_model_facts_index)
     """The one index of the models' names: a lookup finds the facts, then the record."""
-    benchmark_index: BenchmarkIndex
-    comparison_model_index: NameIndex[ComparisonModel]
-    language_index: LanguageIndex
-    license_index: LicenseIndex
-    prompt_format: PromptFormat
+    benchmark_index: _Index[BenchmarkIndex] = _Index(_benchmark_index)
+    comparison_model_index: _Index[NameIndex[ComparisonModel]] = _Index(_comparison_model_index)
+    language_index: _Index[LanguageIndex] = _Index(_language_index)
+    license_index: _Index[LicenseIndex] = _Index(_license_index)
+    prompt_format: _Index[PromptFormat] = _Index(_prompt_format)
     """The Llama 4 prompt format shipped beside the card (token counting reads it)."""
-    deployment_index: DeploymentIndex
-    document_index: dict[str, Document]
-
-    if not TYPE_CHECKING:  # type checkers read the annotations above
-
-        def __getattr__(self, name: str) -> Any:
-            part = PART_OF_FIELD.get(name)
-            if part is not None:
-                return self.once(name, lambda: self.field(name, part))
-            make = INDEXES.get(name)
-            if make is not None:
-                return self.once(name, lambda: make(self))
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-        def __dir__(self) -> list[str]:
-            # The fields and indexes not built yet too (and so Python's "did you mean").
-            return sorted({*super().__dir__(), *PART_OF_FIELD, *INDEXES})
+    deployment_index: _Index[DeploymentIndex] = _Index(_deployment_index)
+    document_index: _Index[dict[str, Document]] = _Index(
+        lambda parts: {document.id: document for document in parts.documents}
+    )
 
     # --- queries over one card
 
